@@ -1,4 +1,4 @@
-package io.switchboard.identity;
+package io.switchboard.shared;
 
 import java.util.Optional;
 import org.springframework.security.core.context.SecurityContextHolder;

@@ -1,4 +1,4 @@
-package io.switchboard.identity;
+package io.switchboard.shared;
 
 import java.util.Set;
 import org.springframework.lang.Nullable;
