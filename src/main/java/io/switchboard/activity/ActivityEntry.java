@@ -1,0 +1,10 @@
+package io.switchboard.activity;
+
+import java.time.Instant;
+import java.util.Map;
+import org.springframework.lang.Nullable;
+
+/** A recorded write, as read back from the log. */
+public record ActivityEntry(long id, Instant occurredAt, @Nullable Long actorUserId, String actorUsername,
+        @Nullable Long impersonatorUserId, String channel, String entityType, String entityId,
+        @Nullable Long customerId, String action, String summary, Map<String, ActivityRecord.Change> changes) {}
