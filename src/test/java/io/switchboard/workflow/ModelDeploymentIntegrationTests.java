@@ -1,0 +1,25 @@
+package io.switchboard.workflow;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.switchboard.support.SwitchboardIntegrationTest;
+import org.camunda.bpm.engine.RepositoryService;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+@SwitchboardIntegrationTest
+class ModelDeploymentIntegrationTests {
+
+    @Autowired RepositoryService repository;
+
+    @Test
+    void modelsUnderProcessesAreDeployedAtStartUpAsTheSwitchboardDeployment() {
+        var definition = repository.createProcessDefinitionQuery()
+                .processDefinitionKey("DeploymentSmokeProcess").latestVersion().singleResult();
+        assertThat(definition).isNotNull();
+        var deployment = repository.createDeploymentQuery().deploymentId(definition.getDeploymentId()).singleResult();
+        assertThat(deployment.getName()).isEqualTo(EngineConfiguration.DEPLOYMENT_NAME);
+        assertThat(repository.getDeploymentResourceNames(deployment.getId()))
+                .anyMatch(name -> name.endsWith("processes/deployment-smoke.bpmn"));
+    }
+}
