@@ -1,9 +1,9 @@
 package io.switchboard.notification;
 
+import java.util.Collections;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
-import java.util.Collections;
 import java.util.stream.Collectors;
 import org.springframework.lang.Nullable;
 
@@ -12,7 +12,9 @@ import org.springframework.lang.Nullable;
  * <p>
  * The idempotency key names the business event the email is about ({@code user-welcome:42},
  * {@code invoice:INV-0007:reminder:2}); a second request with the same key is ignored, so a retried caller never
- * sends twice. It also travels to Mailjet as the message's {@code CustomID}.
+ * sends twice, even when the first one was given up. To send the same email again on purpose (an admin clicks
+ * "Send Welcome Email" a second time), name that new event: {@code user-welcome:42:resend:<request id>}. The key
+ * also travels to Mailjet as the message's {@code CustomID}.
  *
  * @param template        which email; must not be {@literal null}
  * @param recipientEmail  the address to send to; must not be {@literal null}

@@ -69,7 +69,10 @@ final class MailjetResults {
             return status == 400 || status == 413 ? new SendOutcome.Rejected(reason) : new SendOutcome.NotSent(reason);
         }
         if (e instanceof MailjetServerException) {
-            return new SendOutcome.NotSent("Mailjet server error: " + describe(e));
+            // the client keeps the body but not the status; Mailjet's support asks for the ErrorIdentifier
+            String identifier = errorIdentifier(e);
+            return new SendOutcome.NotSent("HTTP 5xx, Mailjet server error: " + describe(e)
+                    + (identifier.isEmpty() ? "" : " (ErrorIdentifier " + identifier + ")"));
         }
         if (e instanceof MailjetClientCommunicationException) {
             Throwable cause = e.getCause();
@@ -97,6 +100,15 @@ final class MailjetResults {
             }
         }
         return message;
+    }
+
+    private static String errorIdentifier(Exception e) {
+        String message = e.getMessage() == null ? "" : e.getMessage().strip();
+        try {
+            return message.startsWith("{") ? new JSONObject(message).optString("ErrorIdentifier", "") : "";
+        } catch (JSONException notJson) {
+            return "";
+        }
     }
 
     private static String describe(SendEmailError error) {

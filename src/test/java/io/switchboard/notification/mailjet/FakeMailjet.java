@@ -437,6 +437,7 @@ public final class FakeMailjet implements AutoCloseable {
             case 401 -> "API key authentication/authorization failure. You may be unauthorized to access the API or "
                     + "your API key may be expired. Visit API keys management section to check your keys.";
             case 429 -> "Too many requests";
+            case 503 -> "Service Unavailable";
             default -> status >= 500 ? "Internal Server Error" : "Request refused";
         });
         return error.toString();

@@ -89,8 +89,11 @@ class MailjetEmailGatewayTests {
     void treatsServerErrorsAsRetryable() {
         mailjet.failNextSendWith(500).failNextSendWith(503);
 
-        assertThat(gateway.send(passwordReset("a:" + UUID.randomUUID()))).isInstanceOf(SendOutcome.NotSent.class);
-        assertThat(gateway.send(passwordReset("b:" + UUID.randomUUID()))).isInstanceOf(SendOutcome.NotSent.class);
+        assertThat(gateway.send(passwordReset("a:" + UUID.randomUUID()))).isInstanceOfSatisfying(
+                SendOutcome.NotSent.class, notSent -> assertThat(notSent.reason())
+                        .contains("Mailjet server error: Internal Server Error").contains("ErrorIdentifier"));
+        assertThat(gateway.send(passwordReset("b:" + UUID.randomUUID()))).isInstanceOfSatisfying(
+                SendOutcome.NotSent.class, notSent -> assertThat(notSent.reason()).contains("Service Unavailable"));
         assertThat(mailjet.accepted()).isEmpty();
     }
 
