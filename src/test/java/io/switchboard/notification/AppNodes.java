@@ -5,6 +5,7 @@ import io.switchboard.support.TestDatabase;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.sql.Connection;
 import java.nio.file.Files;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -29,10 +30,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 final class AppNodes implements AutoCloseable {
 
     private final List<ConfigurableApplicationContext> nodes = new ArrayList<>();
-    private final EmbeddedPostgres embedded;
+    private final Database database;
 
-    private AppNodes(EmbeddedPostgres embedded) {
-        this.embedded = embedded;
+    private AppNodes(Database database) {
+        this.database = database;
     }
 
     /**
@@ -41,7 +42,7 @@ final class AppNodes implements AutoCloseable {
      */
     static AppNodes start(int count, Map<String, String> properties) {
         var database = freshDatabase();
-        var cluster = new AppNodes(database.embedded());
+        var cluster = new AppNodes(database);
         try {
             for (int i = 0; i < count; i++) {
                 var args = new ArrayList<String>();
@@ -86,16 +87,24 @@ final class AppNodes implements AutoCloseable {
         Collections.reverse(reversed);
         reversed.forEach(ConfigurableApplicationContext::close);
         nodes.clear();
-        if (embedded != null) {
-            try {
-                embedded.close();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
+        try {
+            if (database.keepAlive() != null) {
+                database.keepAlive().close();
             }
+            if (database.embedded() != null) {
+                database.embedded().close();
+            }
+        } catch (IOException | SQLException e) {
+            throw new IllegalStateException("Could not release the nodes' database", e);
         }
     }
 
-    private record Database(String url, String user, String password, EmbeddedPostgres embedded) {}
+    /**
+     * @param keepAlive an open connection to the database until the nodes stop, so that another test JVM cleaning
+     *                  up old test databases cannot drop it while the first node is still starting
+     */
+    private record Database(String url, String user, String password, EmbeddedPostgres embedded,
+            Connection keepAlive) {}
 
     private static Database freshDatabase() {
         Map<String, Object> test = TestDatabase.properties();
@@ -106,7 +115,7 @@ final class AppNodes implements AutoCloseable {
                         .setDataDirectory(Files.createTempDirectory("switchboard-nodes-pg"))
                         .setCleanDataDirectory(true)
                         .start();
-                return new Database(postgres.getJdbcUrl("postgres", "postgres"), "postgres", "", postgres);
+                return new Database(postgres.getJdbcUrl("postgres", "postgres"), "postgres", "", postgres, null);
             } catch (IOException e) {
                 throw new UncheckedIOException("Could not start an embedded PostgreSQL for the nodes", e);
             }
@@ -118,9 +127,10 @@ final class AppNodes implements AutoCloseable {
                 var statement = connection.createStatement()) {
             statement.execute("DROP DATABASE IF EXISTS " + name);
             statement.execute("CREATE DATABASE " + name);
+            String nodesUrl = url.substring(0, url.lastIndexOf('/') + 1) + name;
+            return new Database(nodesUrl, user, password, null, DriverManager.getConnection(nodesUrl, user, password));
         } catch (SQLException e) {
             throw new IllegalStateException("Could not create the nodes' database " + name, e);
         }
-        return new Database(url.substring(0, url.lastIndexOf('/') + 1) + name, user, password, null);
     }
 }
