@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.switchboard.notification.internal.OutboxDispatcher;
 import io.switchboard.support.SwitchboardIntegrationTest;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.Map;
@@ -31,6 +32,9 @@ class NotificationsIntegrationTests {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    MeterRegistry meters;
 
     @PersistenceContext
     EntityManager entityManager;
@@ -101,6 +105,7 @@ class NotificationsIntegrationTests {
     @Test
     void sendsAfterCommitAndScrubsSecretsFromTheOutbox() {
         var key = key("sent");
+        double sentBefore = meters.counter("switchboard.notification.emails", "outcome", "sent").count();
 
         transaction.executeWithoutResult(status -> notifications.enqueue(new EmailRequest(EmailTemplate.PASSWORD_RESET,
                 "ana@example.com", "Ana", Map.of("user_name", "Ana", "reset_url",
@@ -109,6 +114,7 @@ class NotificationsIntegrationTests {
         var row = rows.awaitStatus(key, "SENT", 1);
         assertThat(row.provider()).isEqualTo("sandbox");
         assertThat(row.customerId()).isEqualTo(77L);
+        assertThat(meters.counter("switchboard.notification.emails", "outcome", "sent").count()).isGreaterThan(sentBefore);
         assertThat(row.variables()).doesNotContain("s3cret").contains("[scrubbed]").contains("\"user_name\": \"Ana\"");
         long capturedId = Long.parseLong(row.providerMessageId().substring("sandbox-".length()));
         var captured = jdbc.sql("""

@@ -1,5 +1,7 @@
 package io.switchboard.notification.internal;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
@@ -39,12 +41,26 @@ public class OutboxDispatcher implements DisposableBean {
     private final AtomicBoolean drainQueued = new AtomicBoolean();
     private volatile boolean stopping;
 
-    OutboxDispatcher(Outbox outbox, EmailGateway gateway, NotificationProperties properties) {
+    private final Counter sentCount;
+    private final Counter retriedCount;
+    private final Counter failedCount;
+
+    OutboxDispatcher(Outbox outbox, EmailGateway gateway, NotificationProperties properties, MeterRegistry meters) {
         this.outbox = outbox;
         this.gateway = gateway;
         this.properties = properties;
         this.retries = RetryPolicy.of(properties.outbox());
+        this.sentCount = outcomes(meters, "sent");
+        this.retriedCount = outcomes(meters, "retried");
+        this.failedCount = outcomes(meters, "failed");
         log.info("Email outbox dispatcher {} sends through {}", node, gateway.name());
+    }
+
+    private static Counter outcomes(MeterRegistry meters, String outcome) {
+        return Counter.builder("switchboard.notification.emails")
+                .description("Email send attempts by outcome on this node (failed: given up for good)")
+                .tag("outcome", outcome)
+                .register(meters);
     }
 
     /** Asks the worker to look for due emails soon; cheap, never blocks, coalesces with a pending request. */
@@ -53,7 +69,7 @@ public class OutboxDispatcher implements DisposableBean {
             try {
                 worker.execute(this::drain);
             } catch (RejectedExecutionException shuttingDown) {
-                // the poller of the next node start picks the rows up
+                // shutting down: the rows stay due for another node or the next start
             }
         }
     }
@@ -139,6 +155,7 @@ public class OutboxDispatcher implements DisposableBean {
 
     private void recordSent(ClaimedEmail email, String messageId) {
         if (outbox.markSent(email, gateway.name(), messageId)) {
+            sentCount.increment();
             log.debug("Email {} ({}) sent as {} message {}", email.idempotencyKey(), email.templateName(),
                     gateway.name(), messageId);
         } else {
@@ -155,6 +172,7 @@ public class OutboxDispatcher implements DisposableBean {
         }
         var delay = retries.delayAfter(email.attempts());
         if (outbox.markForRetry(email, delay, reason, outcomeUnknown)) {
+            retriedCount.increment();
             log.warn("Email {} ({}) not sent on attempt {}: {}; next attempt in {}", email.idempotencyKey(),
                     email.templateName(), email.attempts(), reason, delay);
         }
@@ -162,6 +180,7 @@ public class OutboxDispatcher implements DisposableBean {
 
     private void giveUp(ClaimedEmail email, String reason) {
         if (outbox.markFailed(email, reason)) {
+            failedCount.increment();
             log.error("Email {} ({}) to {} FAILED: {}", email.idempotencyKey(), email.templateName(),
                     email.recipientEmail(), reason);
         }
