@@ -131,6 +131,18 @@ public class Outbox {
                 .update() == 1;
     }
 
+    /** Hands back a claimed row that was not attempted (the node is stopping): due at once, the attempt uncounted. */
+    public boolean release(ClaimedEmail email) {
+        return jdbc.sql("""
+                UPDATE notification_outbox
+                   SET status = 'PENDING', attempts = attempts - 1, next_attempt_at = now(), claim_token = NULL
+                 WHERE id = :id AND claim_token = :token
+                """)
+                .param("id", email.id())
+                .param("token", email.claimToken())
+                .update() == 1;
+    }
+
     /** Gives the email up for good; scrubs secret variables. */
     public boolean markFailed(ClaimedEmail email, String error) {
         return jdbc.sql("""

@@ -103,9 +103,10 @@ public class OutboxDispatcher implements DisposableBean {
         List<ClaimedEmail> batch = outbox.claimDue(properties.outbox().batchSize(), properties.outbox().lease(), node);
         for (ClaimedEmail email : batch) {
             if (stopping) {
-                break; // the rest stay claimed and are picked up once their lease ends
+                outbox.release(email); // not attempted: due again at once for the other nodes
+            } else {
+                deliver(email);
             }
-            deliver(email);
         }
         return batch.size();
     }
