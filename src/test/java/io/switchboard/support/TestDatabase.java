@@ -26,6 +26,8 @@ public final class TestDatabase {
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMddHHmmss");
 
     private static Map<String, Object> properties;
+    /** Held open for the JVM's life: another run's {@link #dropFinished} cannot drop a database still in use. */
+    private static Connection keepAlive;
 
     private TestDatabase() {}
 
@@ -45,6 +47,7 @@ public final class TestDatabase {
                 st.execute("CREATE DATABASE " + name);
             }
             String url = ADMIN_URL.substring(0, ADMIN_URL.lastIndexOf('/') + 1) + name;
+            keepAlive = DriverManager.getConnection(url, ADMIN_USER, ADMIN_PASSWORD);
             return Map.of("switchboard.db.url", url, "switchboard.db.user", ADMIN_USER,
                     "switchboard.db.password", ADMIN_PASSWORD);
         } catch (SQLException e) {
