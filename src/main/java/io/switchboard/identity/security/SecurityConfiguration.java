@@ -28,7 +28,7 @@ class SecurityConfiguration {
     @Order(2)
     SecurityFilterChain web(HttpSecurity http) throws Exception {
         http.authorizeHttpRequests(a -> a.requestMatchers("/webjars/**", "/css/**", "/js/**", "/images/**",
-                                "/favicon.svg", "/actuator/health/**", "/error")
+                                "/favicon.svg", "/actuator/health/**", "/error", "/login")
                         .permitAll().anyRequest().authenticated())
                 .formLogin(form -> form.loginPage("/login").permitAll());
         return http.build();

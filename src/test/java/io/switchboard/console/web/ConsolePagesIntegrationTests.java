@@ -138,6 +138,13 @@ class ConsolePagesIntegrationTests {
     }
 
     @Test
+    void loginPageIsOpenToAnonymousVisitorsWhateverTheQuery() throws Exception {
+        mvc.perform(get("/login?lang=es")).andExpect(status().isOk())
+                .andExpect(content().string(containsString("Iniciar sesión")));
+        mvc.perform(get("/login?error")).andExpect(status().isOk());
+    }
+
+    @Test
     void loginPageExplainsAFailedSignInAndASignOut() throws Exception {
         mvc.perform(get("/login").param("error", "").param("lang", "en"))
                 .andExpect(content().string(allOf(containsString("data-testid=\"login-error\""),
