@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -26,22 +27,7 @@ public final class BrowserExtension implements BeforeAllCallback, BeforeEachCall
 
     @Override
     public void beforeAll(ExtensionContext context) {
-        var missing = Chromium.missingTools();
-        if (!missing.isEmpty()) {
-            String message = "Browser tests need " + String.join(" and ", missing)
-                    + ": apt-get install -y chromium chromium-driver";
-            if ("true".equals(System.getenv("CI"))) {
-                throw new IllegalStateException("CI=true and " + message);
-            }
-            System.err.println("""
-
-                    !!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!
-                    !!! SKIPPING %s
-                    !!! %s
-                    !!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!
-                    """.formatted(context.getDisplayName(), message));
-            Assumptions.abort(message);
-        }
+        requireTools(Chromium.missingTools(), "true".equals(System.getenv("CI")), context.getDisplayName());
         // one browser for the whole run; JUnit closes it when the root context closes
         chromium = context.getRoot().getStore(NAMESPACE)
                 .getOrComputeIfAbsent(Chromium.class, key -> Chromium.start(), Chromium.class);
@@ -65,6 +51,26 @@ public final class BrowserExtension implements BeforeAllCallback, BeforeEachCall
                 System.err.println("No screenshot of the failed browser test " + name + ": " + e);
             }
         }
+    }
+
+    /** Skips the tests (loudly) when tools are missing, or fails them when running on CI. */
+    static void requireTools(List<String> missing, boolean onCi, String tests) {
+        if (missing.isEmpty()) {
+            return;
+        }
+        String message = "Browser tests need " + String.join(" and ", missing)
+                + ": apt-get install -y chromium chromium-driver";
+        if (onCi) {
+            throw new IllegalStateException("CI=true and " + message);
+        }
+        System.err.println("""
+
+                !!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!
+                !!! SKIPPING %s
+                !!! %s
+                !!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!
+                """.formatted(tests, message));
+        Assumptions.abort(message);
     }
 
     Chromium chromium() {
