@@ -5,8 +5,8 @@
  * the server will store; the server recomputes it and is the authority. Encoding only: decoding and
  * shortening are not needed in the browser.
  *
- *   SwitchboardPlusCode.encode(40.416775, -3.70379)      // "8CGRCP8W+PF" (10 digits)
- *   SwitchboardPlusCode.encode(40.416775, -3.70379, 11)  // one more grid digit
+ *   SwitchboardPlusCode.encode(40.416775, -3.70379)      // "8CGRC78W+PF" (10 digits)
+ *   SwitchboardPlusCode.encode(40.416775, -3.70379, 11)  // "8CGRC78W+PF8"
  */
 (function (global) {
   'use strict';
