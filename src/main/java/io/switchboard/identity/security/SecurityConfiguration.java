@@ -27,9 +27,10 @@ class SecurityConfiguration {
     @Bean
     @Order(2)
     SecurityFilterChain web(HttpSecurity http) throws Exception {
-        http.authorizeHttpRequests(a -> a.requestMatchers("/webjars/**", "/css/**", "/js/**", "/actuator/health/**")
+        http.authorizeHttpRequests(a -> a.requestMatchers("/webjars/**", "/css/**", "/js/**", "/images/**",
+                                "/favicon.svg", "/actuator/health/**", "/error", "/login")
                         .permitAll().anyRequest().authenticated())
-                .formLogin(Customizer.withDefaults());
+                .formLogin(form -> form.loginPage("/login").permitAll());
         return http.build();
     }
 }
