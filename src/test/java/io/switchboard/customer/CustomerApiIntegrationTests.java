@@ -274,6 +274,18 @@ class CustomerApiIntegrationTests {
                 .andExpect(jsonPath("$.data[?(@.customer_id == %d)]".formatted(id)).exists());
     }
 
+    @Test
+    void theOpenApiDocumentDescribesTheCrmEndpoints() throws Exception {
+        mvc.perform(get("/crm/openapi.json"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.paths['/crm/customer/'].put.summary").value("Create a customer"))
+                .andExpect(jsonPath("$.paths['/crm/customer/customer_id/{customerId}'].delete").exists())
+                .andExpect(jsonPath("$.paths['/crm/site/customer_id/{customerId}'].get").exists())
+                .andExpect(jsonPath("$.paths['/crm/attribute/attribute_id/{attributeId}'].patch").exists())
+                .andExpect(jsonPath("$.paths['/crm/activity/customer_id/{customerId}'].get").exists())
+                .andExpect(jsonPath("$.components.schemas.CustomerForm.properties.customer_name").exists());
+    }
+
     private void assertNoCustomerNamed(String name) {
         assertThat(jdbc.queryForObject("SELECT count(*) FROM customer WHERE customer_name = ?", Long.class, name))
                 .isZero();
