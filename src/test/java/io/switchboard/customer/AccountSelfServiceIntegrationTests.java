@@ -2,6 +2,8 @@ package io.switchboard.customer;
 
 import static io.switchboard.customer.CrmFixtures.CRM_ADMIN;
 import static io.switchboard.customer.CrmFixtures.unique;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.nullValue;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
@@ -19,6 +21,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.web.context.WebApplicationContext;
 
@@ -28,6 +33,7 @@ class AccountSelfServiceIntegrationTests {
 
     @Autowired WebApplicationContext context;
     @Autowired Contacts contacts;
+    @Autowired AccountSelfService account;
 
     MockMvc mvc;
     CrmFixtures crm;
@@ -80,6 +86,26 @@ class AccountSelfServiceIntegrationTests {
         mvc.perform(patch("/crm/account/contact").with(Api.as(stranger)).contentType(MediaType.APPLICATION_JSON)
                         .content("{\"contact_phone\": \"123456\"}"))
                 .andExpect(status().isNotFound());
+    }
+
+    @Test
+    void identityAppliesAVerifiedEmailOnlyForTheUserThemselvesOrAsAutomation() throws Exception {
+        // no one signed in: the automation account, as identity's verification link handler runs
+        assertThat(account.applyVerifiedEmail(user.userId(), "owner@new.example.com").contactEmail())
+                .isEqualTo("owner@new.example.com");
+        var other = Api.customerUser(customer, "view_own_customer");
+        SecurityContextHolder.getContext().setAuthentication(
+                new UsernamePasswordAuthenticationToken(other, null, java.util.List.of()));
+        try {
+            assertThatThrownBy(() -> account.applyVerifiedEmail(user.userId(), "hijack@example.com"))
+                    .isInstanceOf(AccessDeniedException.class);
+        } finally {
+            SecurityContextHolder.clearContext();
+        }
+        assertThatThrownBy(() -> account.applyVerifiedEmail(user.userId(), "broken"))
+                .isInstanceOf(io.switchboard.shared.InvalidInputException.class);
+        assertThat(contacts.findContact(contact)).get().extracting(ContactSummary::email)
+                .isEqualTo("owner@new.example.com");
     }
 
     @Test
