@@ -16,6 +16,7 @@ import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.lang.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -73,12 +74,22 @@ public class ActivityLog {
     /** A customer's activity, newest first. Callers check that the reader may see that customer. */
     @Transactional(readOnly = true)
     public Page<ActivityEntry> forCustomer(long customerId, PageQuery query) {
-        long total = jdbc.sql("SELECT count(*) FROM activity_log WHERE customer_id = :c")
-                .param("c", customerId).query(Long.class).single();
-        List<ActivityEntry> rows = jdbc.sql("""
-                SELECT * FROM activity_log WHERE customer_id = :c
-                ORDER BY occurred_at DESC, id DESC LIMIT :limit OFFSET :offset""")
+        return forCustomer(customerId, null, query);
+    }
+
+    /**
+     * A customer's activity about one kind of record ({@code entityType}, e.g. {@code customer_site}; {@code null}
+     * for all), newest first. Callers check that the reader may see that customer.
+     */
+    @Transactional(readOnly = true)
+    public Page<ActivityEntry> forCustomer(long customerId, @Nullable String entityType, PageQuery query) {
+        String where = "WHERE customer_id = :c" + (entityType == null ? "" : " AND entity_type = :t");
+        long total = jdbc.sql("SELECT count(*) FROM activity_log " + where)
+                .param("c", customerId).param("t", entityType).query(Long.class).single();
+        List<ActivityEntry> rows = jdbc.sql("SELECT * FROM activity_log " + where
+                        + " ORDER BY occurred_at DESC, id DESC LIMIT :limit OFFSET :offset")
                 .param("c", customerId)
+                .param("t", entityType)
                 .param("limit", query.perPage())
                 .param("offset", (long) (query.page() - 1) * query.perPage())
                 .query(this::entry).list();
