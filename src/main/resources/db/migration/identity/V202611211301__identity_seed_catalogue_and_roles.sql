@@ -40,11 +40,11 @@ INSERT INTO permissions (id, name, description, system) VALUES
     (72, 'update_customer_activity', 'Update customer activity', true),
     (73, 'delete_customer_activity', 'Delete customer activity', true),
     (74, 'view_own_customer_activity', 'View and list customer activity of one''s own customer only', true),
-    (80, 'view_customer_stripe_card', 'View and list customers'' Stripe cards', true),
-    (81, 'create_customer_stripe_card', 'Create customers'' Stripe cards', true),
-    (82, 'update_customer_stripe_card', 'Update customers'' Stripe cards', true),
-    (83, 'delete_customer_stripe_card', 'Delete customers'' Stripe cards', true),
-    (84, 'view_own_customer_stripe_card', 'View and list customers'' Stripe cards of one''s own customer only', true),
+    (80, 'view_customer_stripe_card', 'View and list customer Stripe cards', true),
+    (81, 'create_customer_stripe_card', 'Create customer Stripe cards', true),
+    (82, 'update_customer_stripe_card', 'Update customer Stripe cards', true),
+    (83, 'delete_customer_stripe_card', 'Delete customer Stripe cards', true),
+    (84, 'view_own_customer_stripe_card', 'View and list Stripe cards of one''s own customer only', true),
     (90, 'view_customer_transaction', 'View and list customer transactions', true),
     (91, 'create_customer_transaction', 'Create customer transactions', true),
     (92, 'update_customer_transaction', 'Update customer transactions', true),
@@ -102,7 +102,7 @@ INSERT INTO roles (name, group_id, description, system) VALUES
     ('Broadcast Operator', 'broadcast-operator', 'Drafts and sends cell-broadcast messages', true),
     ('Broadcast Approver', 'broadcast-approver', 'Approves cell-broadcast messages drafted by others', true),
     ('Customer', 'customer', 'Customer user: the self-care portal, own records only', true),
-    ('Customer Admin', 'customer-admin', 'Customer's administrator: own records, manages own contacts and sites', true)
+    ('Customer Admin', 'customer-admin', 'The customer''s administrator: own records, manages own contacts and sites', true)
 ON CONFLICT DO NOTHING;
 
 -- What each seeded role may do (docs/roles.md explains the choices).
