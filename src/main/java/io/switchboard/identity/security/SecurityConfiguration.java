@@ -24,11 +24,11 @@ import org.springframework.security.oauth2.server.resource.web.authentication.Be
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
-import org.springframework.security.web.authentication.HttpStatusEntryPoint;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.rememberme.JdbcTokenRepositoryImpl;
 import org.springframework.security.web.authentication.rememberme.PersistentTokenBasedRememberMeServices;
 import org.springframework.security.web.authentication.rememberme.PersistentTokenRepository;
-import org.springframework.security.web.util.matcher.RequestHeaderRequestMatcher;
 
 /**
  * Two filter chains. The API chain ({@code /crm}, {@code /auth}, {@code /2fa}, {@code /utilities},
@@ -126,11 +126,26 @@ class SecurityConfiguration {
                 .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
                 // Camunda's webapps bring their own CSRF protection (a header the webapp sends)
                 .csrf(c -> c.ignoringRequestMatchers("/camunda/**"))
-                .exceptionHandling(e -> e.defaultAuthenticationEntryPointFor(
-                        new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED), new RequestHeaderRequestMatcher("HX-Request")))
+                .exceptionHandling(e -> e.authenticationEntryPoint(signInFirst()))
                 .addFilterAfter(new SessionActorFilter(states, rememberMe, key.value()),
                         AnonymousAuthenticationFilter.class);
         return http.build();
+    }
+
+    /**
+     * Pages send the browser to the sign-in page; htmx requests get a 401 with {@code HX-Redirect}, so htmx
+     * reloads the whole page instead of swapping the sign-in form into a fragment.
+     */
+    private static AuthenticationEntryPoint signInFirst() {
+        var loginPage = new LoginUrlAuthenticationEntryPoint("/login");
+        return (request, response, exception) -> {
+            if ("true".equals(request.getHeader("HX-Request"))) {
+                response.setHeader("HX-Redirect", request.getContextPath() + "/login");
+                response.sendError(HttpStatus.UNAUTHORIZED.value());
+            } else {
+                loginPage.commence(request, response, exception);
+            }
+        };
     }
 
     /** API requests of a user with a temporary password are refused until it is changed. */
