@@ -39,7 +39,9 @@ public class PermissionCatalogue {
     @Transactional(readOnly = true)
     public Page<PermissionInfo> list(PageQuery query) {
         access.requireAdmin();
-        return permissions.search(query.search(), query.toPageable(SORTABLE, "id")).map(PermissionCatalogue::info);
+        var pageable = query.toPageable(SORTABLE, "id");
+        return (query.search() == null ? permissions.findAll(pageable) : permissions.search(query.search(), pageable))
+                .map(PermissionCatalogue::info);
     }
 
     @Transactional

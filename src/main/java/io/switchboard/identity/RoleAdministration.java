@@ -61,7 +61,8 @@ public class RoleAdministration {
     @Transactional(readOnly = true)
     public Page<RoleSummary> list(PageQuery query) {
         access.requireAdmin();
-        return roles.search(query.search(), query.toPageable(SORTABLE, "id"))
+        var pageable = query.toPageable(SORTABLE, "id");
+        return (query.search() == null ? roles.findAll(pageable) : roles.search(query.search(), pageable))
                 .map(r -> new RoleSummary(r.getId(), r.getName(), r.getDescription(), r.getGroupId(), r.isSystem(),
                         r.getPermissions().stream().map(Permission::getName).sorted().toList(),
                         roles.countMembers(r.getId()), r.getCreatedAt()));

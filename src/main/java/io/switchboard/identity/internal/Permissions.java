@@ -14,9 +14,10 @@ public interface Permissions extends JpaRepository<Permission, Long> {
 
     List<Permission> findByNameIn(Collection<String> names);
 
-    @Query("select p from Permission p where :search is null or p.name like concat('%', :search, '%')"
-            + " or lower(p.description) like lower(concat('%', :search, '%'))")
-    Page<Permission> search(String search, Pageable pageable);
+    /** Permissions whose name or description contains {@code text} (not null), ignoring case. */
+    @Query("select p from Permission p where lower(p.name) like lower(concat('%', :text, '%'))"
+            + " or lower(p.description) like lower(concat('%', :text, '%'))")
+    Page<Permission> search(String text, Pageable pageable);
 
     @Query("select p.name from Permission p order by p.id")
     List<String> allNames();

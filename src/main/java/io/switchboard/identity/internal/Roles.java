@@ -20,9 +20,10 @@ public interface Roles extends JpaRepository<Role, Long> {
 
     boolean existsByGroupId(String groupId);
 
-    @Query("select r from Role r where :search is null or lower(r.name) like lower(concat('%', :search, '%'))"
-            + " or lower(r.description) like lower(concat('%', :search, '%'))")
-    Page<Role> search(String search, Pageable pageable);
+    /** Roles whose name or description contains {@code text} (not null), ignoring case. */
+    @Query("select r from Role r where lower(r.name) like lower(concat('%', :text, '%'))"
+            + " or lower(r.description) like lower(concat('%', :text, '%'))")
+    Page<Role> search(String text, Pageable pageable);
 
     @Query("select count(u) from UserAccount u join u.roles r where r.id = :roleId and u.deleted = false")
     long countMembers(Long roleId);
