@@ -83,6 +83,12 @@ class ApiAuthenticationIntegrationTests {
     }
 
     @Test
+    void theEngineRestApiNeedsCredentialsToo() {
+        var response = http.getForEntity("/engine-rest/engine", String.class);
+        assertThat(response.getStatusCode().value()).as(response.getHeaders() + " " + response.getBody()).isEqualTo(401);
+    }
+
+    @Test
     void publicEndpointsNeedNoCredentials() {
         assertThat(get("/crm/health", null).getStatusCode().value()).isEqualTo(200);
         assertThat(http.getForEntity("/crm/openapi.json", String.class).getStatusCode().value()).isEqualTo(200);

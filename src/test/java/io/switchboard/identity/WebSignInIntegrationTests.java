@@ -39,6 +39,31 @@ class WebSignInIntegrationTests {
     }
 
     @Test
+    void aUserLinkedToACustomerContactActsForThatCustomerAndLandsOnThePortal() {
+        var user = logins.withRoles("customer-care");
+        jdbc.sql("UPDATE users SET contact_id = :c, customer_id = :k WHERE id = :id")
+                .param("c", 900_000 + user.id()).param("k", 4242).param("id", user.id()).update();
+        assertThat(logins.actor(user).customerId()).isEqualTo(4242L);
+        assertThat(new WebBrowser(port).signIn(user.username(), user.password(), false).redirectPath())
+                .isEqualTo("/portal");
+    }
+
+    @Test
+    void camundaWebappsNeedTheSameSignIn() {
+        var page = new WebBrowser(port).get("/camunda/app/cockpit/default/");
+        assertThat(page.status()).isEqualTo(302);
+        assertThat(page.redirectPath()).isEqualTo("/login");
+    }
+
+    @Test
+    void htmxRequestsWithoutASessionAreToldToReload() {
+        var browser = new WebBrowser(port);
+        var page = browser.get("/account/password", java.util.Map.of("HX-Request", "true"));
+        assertThat(page.status()).isEqualTo(401);
+        assertThat(page.headers().get("HX-Redirect")).isEqualTo("/login");
+    }
+
+    @Test
     void wrongCredentialsGoBackToTheSignInPage() {
         var user = logins.withRoles("support");
         var browser = new WebBrowser(port);

@@ -39,8 +39,8 @@ public class WebBrowser {
         this.client = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER).build();
     }
 
-    /** A response: status, body, and the {@code Location} header of redirects. */
-    public record Page(int status, String body, Optional<String> location) {
+    /** A response: status, body, the {@code Location} header of redirects, and the first value of each header. */
+    public record Page(int status, String body, Optional<String> location, Map<String, String> headers) {
 
         /** The CSRF token of the first form on the page. */
         public String csrf() {
@@ -58,7 +58,14 @@ public class WebBrowser {
     }
 
     public Page get(String path) {
-        return send(HttpRequest.newBuilder(URI.create(base + path)).GET());
+        return get(path, Map.of());
+    }
+
+    /** A GET with extra request headers, e.g. {@code HX-Request: true}. */
+    public Page get(String path, Map<String, String> headers) {
+        var request = HttpRequest.newBuilder(URI.create(base + path)).GET();
+        headers.forEach(request::header);
+        return send(request);
     }
 
     /** POSTs a form as-is (add {@code _csrf} yourself to test CSRF handling). */
@@ -106,7 +113,9 @@ public class WebBrowser {
     private Page send(HttpRequest.Builder request) {
         try {
             var response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            return new Page(response.statusCode(), response.body(), response.headers().firstValue("Location"));
+            var headers = new java.util.TreeMap<String, String>(String.CASE_INSENSITIVE_ORDER);
+            response.headers().map().forEach((name, values) -> headers.put(name, values.get(0)));
+            return new Page(response.statusCode(), response.body(), response.headers().firstValue("Location"), headers);
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         } catch (InterruptedException e) {

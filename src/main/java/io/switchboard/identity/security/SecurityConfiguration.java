@@ -3,6 +3,7 @@ package io.switchboard.identity.security;
 import io.switchboard.identity.internal.SharedSecrets;
 import io.switchboard.identity.internal.SignInStates;
 import io.switchboard.identity.internal.UserAccounts;
+import java.util.Arrays;
 import java.util.Base64;
 import javax.sql.DataSource;
 import org.springframework.context.annotation.Bean;
@@ -29,6 +30,9 @@ import org.springframework.security.web.authentication.LoginUrlAuthenticationEnt
 import org.springframework.security.web.authentication.rememberme.JdbcTokenRepositoryImpl;
 import org.springframework.security.web.authentication.rememberme.PersistentTokenBasedRememberMeServices;
 import org.springframework.security.web.authentication.rememberme.PersistentTokenRepository;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
  * Two filter chains. The API chain ({@code /crm}, {@code /auth}, {@code /2fa}, {@code /utilities},
@@ -88,7 +92,7 @@ class SecurityConfiguration {
     @Order(1)
     SecurityFilterChain api(HttpSecurity http, ProblemResponses problems, JwtActorConverter converter,
             ApiKeyAuthenticator apiKeys, JwtDecoder decoder) throws Exception {
-        http.securityMatcher(API_PATHS)
+        http.securityMatcher(paths(API_PATHS))
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(c -> c.disable())
                 .requestCache(c -> c.disable())
@@ -96,13 +100,13 @@ class SecurityConfiguration {
                 .httpBasic(b -> b.disable())
                 .logout(l -> l.disable())
                 .authorizeHttpRequests(a -> a
-                        .requestMatchers(HttpMethod.GET, "/crm/health").permitAll()
-                        .requestMatchers(HttpMethod.POST, "/crm/auth/login", "/auth/login", "/crm/auth/refresh",
-                                "/auth/refresh").permitAll()
-                        .requestMatchers("/crm/docs", "/crm/docs/**", "/crm/openapi.json", "/crm/openapi.json/**",
-                                "/crm/swagger-ui/**", "/crm/swagger-ui.html").permitAll()
-                        .requestMatchers(HttpMethod.POST, "/crm/auth/change_password", "/auth/change_password",
-                                "/crm/auth/logout", "/auth/logout").authenticated()
+                        .requestMatchers(paths(HttpMethod.GET, "/crm/health")).permitAll()
+                        .requestMatchers(paths(HttpMethod.POST, "/crm/auth/login", "/auth/login", "/crm/auth/refresh",
+                                "/auth/refresh")).permitAll()
+                        .requestMatchers(paths("/crm/docs", "/crm/docs/**", "/crm/openapi.json", "/crm/openapi.json/**",
+                                "/crm/swagger-ui/**", "/crm/swagger-ui.html")).permitAll()
+                        .requestMatchers(paths(HttpMethod.POST, "/crm/auth/change_password", "/auth/change_password",
+                                "/crm/auth/logout", "/auth/logout")).authenticated()
                         .anyRequest().access(withoutPendingPasswordChange()))
                 .oauth2ResourceServer(o -> o
                         .jwt(j -> j.decoder(decoder).jwtAuthenticationConverter(converter))
@@ -118,14 +122,14 @@ class SecurityConfiguration {
     SecurityFilterChain web(HttpSecurity http, PersistentTokenBasedRememberMeServices rememberMe, RememberMeKey key,
             SignInStates states) throws Exception {
         http.authorizeHttpRequests(a -> a
-                        .requestMatchers("/login", "/webjars/**", "/css/**", "/js/**", "/images/**", "/favicon.ico",
-                                "/error", "/actuator/health/**").permitAll()
+                        .requestMatchers(paths("/login", "/webjars/**", "/css/**", "/js/**", "/images/**",
+                                "/favicon.ico", "/error", "/actuator/health/**")).permitAll()
                         .anyRequest().authenticated())
                 .formLogin(f -> f.loginPage("/login").successHandler(new LandingPage()).failureUrl("/login?error"))
                 .rememberMe(r -> r.rememberMeServices(rememberMe).key(key.value()))
                 .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
                 // Camunda's webapps bring their own CSRF protection (a header the webapp sends)
-                .csrf(c -> c.ignoringRequestMatchers("/camunda/**"))
+                .csrf(c -> c.ignoringRequestMatchers(paths("/camunda/**")))
                 .exceptionHandling(e -> e.authenticationEntryPoint(signInFirst()))
                 .addFilterAfter(new SessionActorFilter(states, rememberMe, key.value()),
                         AnonymousAuthenticationFilter.class);
@@ -146,6 +150,20 @@ class SecurityConfiguration {
                 loginPage.commence(request, response, exception);
             }
         };
+    }
+
+    /**
+     * Path patterns over the whole path inside the application, whichever servlet serves it: Camunda's REST API
+     * and webapps are not Spring MVC, so MVC-aware matchers would not see them.
+     */
+    static RequestMatcher paths(String... patterns) {
+        return paths(null, patterns);
+    }
+
+    static RequestMatcher paths(HttpMethod method, String... patterns) {
+        var builder = PathPatternRequestMatcher.withDefaults();
+        return new OrRequestMatcher(Arrays.stream(patterns)
+                .map(pattern -> (RequestMatcher) builder.matcher(method, pattern)).toList());
     }
 
     /** API requests of a user with a temporary password are refused until it is changed. */

@@ -14,8 +14,6 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.security.web.authentication.RememberMeServices;
-import org.springframework.security.web.util.matcher.AntPathRequestMatcher;
-import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -29,12 +27,9 @@ class SessionActorFilter extends OncePerRequestFilter {
 
     static final String CHANGE_PASSWORD_PAGE = "/account/password";
 
-    private static final RequestMatcher ALLOWED_WITH_TEMPORARY_PASSWORD = new OrRequestMatcher(
-            AntPathRequestMatcher.antMatcher(CHANGE_PASSWORD_PAGE), AntPathRequestMatcher.antMatcher("/logout"),
-            AntPathRequestMatcher.antMatcher("/login"), AntPathRequestMatcher.antMatcher("/error"),
-            AntPathRequestMatcher.antMatcher("/webjars/**"), AntPathRequestMatcher.antMatcher("/css/**"),
-            AntPathRequestMatcher.antMatcher("/js/**"), AntPathRequestMatcher.antMatcher("/images/**"),
-            AntPathRequestMatcher.antMatcher("/favicon.ico"));
+    private static final RequestMatcher ALLOWED_WITH_TEMPORARY_PASSWORD = SecurityConfiguration.paths(
+            CHANGE_PASSWORD_PAGE, "/logout", "/login", "/error", "/webjars/**", "/css/**", "/js/**", "/images/**",
+            "/favicon.ico");
 
     private final SignInStates states;
     private final RememberMeServices rememberMe;
@@ -45,6 +40,18 @@ class SessionActorFilter extends OncePerRequestFilter {
         this.states = states;
         this.rememberMe = rememberMe;
         this.rememberMeKey = rememberMeKey;
+    }
+
+    /** Error pages are rendered for the signed-in user too, with the same fresh actor. */
+    @Override
+    protected boolean shouldNotFilterErrorDispatch() {
+        return false;
+    }
+
+    @Override
+    protected void doFilterNestedErrorDispatch(HttpServletRequest request, HttpServletResponse response,
+            FilterChain chain) throws ServletException, IOException {
+        doFilterInternal(request, response, chain);
     }
 
     @Override

@@ -11,9 +11,9 @@ import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.userdetails.UserDetails;
 
 /**
- * The principal of a web session. It is serialised into the session table, so it holds only ids and flags;
- * the {@link Actor} is rebuilt from the database on every request by {@link SessionActorFilter} (the session's
- * copy is never trusted for permissions), so role changes and disables take effect on the next click.
+ * The principal of a web session, serialised into the session table. The principal, its authorities and its
+ * {@link Actor} are rebuilt from the database on every request by {@link SessionActorFilter} (the session's copy
+ * is not trusted for permissions), so role changes and disables take effect on the next click.
  */
 public final class SignedInUser implements UserDetails, CredentialsContainer, Actor.Holder, Serializable {
 
@@ -26,8 +26,10 @@ public final class SignedInUser implements UserDetails, CredentialsContainer, Ac
     private final boolean enabled;
     private final boolean customerUser;
     private final boolean passwordChangeRequired;
+    private final Long customerId;
+    private final java.util.HashSet<String> groupIds;
     private final List<GrantedAuthority> authorities;
-    private final transient Actor actor;
+    private transient Actor actor;
 
     SignedInUser(SignInState state, String passwordHash) {
         this.userId = state.userId();
@@ -36,6 +38,8 @@ public final class SignedInUser implements UserDetails, CredentialsContainer, Ac
         this.enabled = state.active();
         this.customerUser = state.isCustomerUser();
         this.passwordChangeRequired = state.mustChangePassword();
+        this.customerId = state.customerId();
+        this.groupIds = new java.util.HashSet<>(state.groupIds());
         this.authorities = List.copyOf(ActorAuthentication.authorities(state.permissions()));
         this.actor = state.actor();
     }
@@ -53,11 +57,16 @@ public final class SignedInUser implements UserDetails, CredentialsContainer, Ac
         return passwordChangeRequired;
     }
 
+    /**
+     * The actor. Normally rebuilt from the database for the current request; a principal read straight from the
+     * session (which {@link SessionActorFilter} replaces on every request) falls back to the stored copy.
+     */
     @Override
     public Actor actor() {
         if (actor == null) {
-            throw new IllegalStateException("The actor of a session principal is rebuilt per request; "
-                    + "this principal was read from the session without SessionActorFilter");
+            var permissions = authorities.stream().map(GrantedAuthority::getAuthority)
+                    .collect(java.util.stream.Collectors.toUnmodifiableSet());
+            actor = new Actor(userId, username, customerId, permissions, java.util.Set.copyOf(groupIds), null);
         }
         return actor;
     }
