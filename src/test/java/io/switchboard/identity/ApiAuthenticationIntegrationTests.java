@@ -91,7 +91,9 @@ class ApiAuthenticationIntegrationTests {
     @Test
     void publicEndpointsNeedNoCredentials() {
         assertThat(get("/crm/health", null).getStatusCode().value()).isEqualTo(200);
-        assertThat(http.getForEntity("/crm/openapi.json", String.class).getStatusCode().value()).isEqualTo(200);
+        var openApi = http.getForEntity("/crm/openapi.json", String.class);
+        assertThat(openApi.getStatusCode().value()).isEqualTo(200);
+        assertThat(openApi.getBody()).contains("\"bearerAuth\"", "X-API-KEY", "/crm/auth/login", "/crm/api-keys");
         assertThat(http.getForEntity("/crm/swagger-ui/index.html", String.class).getStatusCode().value()).isEqualTo(200);
     }
 
