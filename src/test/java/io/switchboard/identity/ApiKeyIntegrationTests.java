@@ -144,6 +144,11 @@ class ApiKeyIntegrationTests {
                 Map.of("expiry_date", LocalDate.now(ZoneOffset.UTC).plusDays(90) + "T12:00:00Z", "name", "later"), admin);
         assertThat(patched.getBody()).containsEntry("status", "active").containsEntry("name", "later");
 
+        var renamed = exchange(HttpMethod.PATCH, "/crm/api-keys/" + id, Map.of("description", "kept expiry"), admin);
+        assertThat(renamed.getBody().get("expiry_date")).isEqualTo(patched.getBody().get("expiry_date"));
+        assertProblem(exchange(HttpMethod.PATCH, "/crm/api-keys/" + id, Map.of("expiry_date", 5), admin), 400,
+                "expiry_date", "string");
+
         var never = new HashMap<String, Object>();
         never.put("expiry_date", null);
         assertThat(exchange(HttpMethod.PATCH, "/crm/api-keys/" + id, never, admin).getBody())

@@ -180,6 +180,22 @@ class UserAdministrationIntegrationTests {
     }
 
     @Test
+    void anExplicitNullContactUnlinksTheUser() {
+        var user = logins.withRoles("customer");
+        jdbc.sql("UPDATE users SET contact_id = :c, customer_id = 77 WHERE id = :id")
+                .param("c", 800_000 + user.id()).param("id", user.id()).update();
+        var untouched = exchange(HttpMethod.PUT, "/auth/users/" + user.id(), Map.of("first_name", "Same"), admin);
+        assertThat(untouched.getBody()).containsEntry("customer_id", 77);
+        var body = new HashMap<String, Object>();
+        body.put("contact_id", null);
+        var unlinked = exchange(HttpMethod.PUT, "/auth/users/" + user.id(), body, admin);
+        assertThat(unlinked.getBody()).containsEntry("contact_id", null).containsEntry("customer_id", null);
+        assertThat(logins.actor(user).customerId()).isNull();
+        assertProblem(exchange(HttpMethod.PUT, "/auth/users/" + user.id(), Map.of("contact_id", "seven"), admin), 400,
+                "contact_id", "number");
+    }
+
+    @Test
     void linkingAContactWithoutTheCustomerModuleIsA422() {
         var user = logins.withRoles("customer");
         var response = exchange(HttpMethod.PUT, "/auth/users/" + user.id(), Map.of("contact_id", 12345), admin);

@@ -148,6 +148,22 @@ class WebSignInIntegrationTests {
     }
 
     @Test
+    void changingOnesPasswordEndsTheOtherSessionsOnly() {
+        var user = logins.withRoles("support");
+        var here = new WebBrowser(port);
+        var elsewhere = new WebBrowser(port);
+        here.signIn(user.username(), user.password(), false);
+        elsewhere.signIn(user.username(), user.password(), false);
+        assertThat(sessionsOf(user.username())).isEqualTo(2);
+
+        var changed = here.submit("/account/password", "/account/password", Map.of("current_password", user.password(),
+                "new_password", "Fresh-Passw0rd!", "confirm_password", "Fresh-Passw0rd!"));
+        assertThat(changed.redirectPath()).isEqualTo("/console");
+        assertThat(here.get("/account/password").status()).isEqualTo(200);
+        assertThat(elsewhere.get("/account/password").redirectPath()).isEqualTo("/login");
+    }
+
+    @Test
     void deletingAUserEndsTheirSessionsAtOnce() {
         var user = logins.withRoles("support");
         var browser = new WebBrowser(port);

@@ -1,5 +1,6 @@
 package io.switchboard.identity.web;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import io.switchboard.identity.ApiKeyAdministration;
@@ -21,7 +22,6 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -54,7 +54,7 @@ class ApiKeyController {
 
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     record UpdateKeyRequest(@Size(max = 100) String name, @Size(max = 500) String description,
-            Optional<@Size(max = 40) String> expiryDate, @Size(min = 1, max = 200) List<String> permissions) {}
+            JsonNode expiryDate, @Size(min = 1, max = 200) List<String> permissions) {}
 
     @Operation(summary = "List keys; status: active, expiring_soon, expired, revoked (default: all but revoked); "
             + "search matches name, description or the visible part of the key")
@@ -91,8 +91,8 @@ class ApiKeyController {
     @Operation(summary = "Edit name, description, expiry (null: never) or permissions")
     @PatchMapping("/crm/api-keys/{id}")
     ApiKeyInfo update(@PathVariable long id, @Valid @RequestBody UpdateKeyRequest request) {
-        var expiry = request.expiryDate() == null ? null
-                : request.expiryDate().map(d -> Requests.endOfDayOrInstant("expiry_date", d));
+        var expiry = Requests.presentText("expiry_date", request.expiryDate(), 40)
+                .map(text -> text.map(d -> Requests.endOfDayOrInstant("expiry_date", d))).orElse(null);
         return keys.update(id, new ApiKeyChanges(request.name(), request.description(), expiry, request.permissions()));
     }
 

@@ -9,6 +9,8 @@ import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import com.fasterxml.jackson.databind.JsonNode;
 
 /** Small parsing helpers shared by the identity controllers. */
 final class Requests {
@@ -58,6 +60,42 @@ final class Requests {
         } catch (DateTimeParseException e) {
             throw InvalidInputException.of(field, "must be a date (2026-01-10) or an ISO date-time with offset");
         }
+    }
+
+    /*
+     * Fields that may be cleared with an explicit null arrive as JsonNode: absent = Java null (leave the field),
+     * JSON null = NullNode (clear it). Jackson would turn both into Optional.empty() for an Optional component.
+     */
+
+    /** {@code null}: absent; {@code Optional.empty()}: JSON null; else the number. */
+    static Optional<Long> presentLong(String field, JsonNode node) {
+        if (node == null) {
+            return null;
+        }
+        if (node.isNull()) {
+            return Optional.empty();
+        }
+        if (!node.isIntegralNumber() || !node.canConvertToLong()) {
+            throw InvalidInputException.of(field, "must be a number");
+        }
+        return Optional.of(node.longValue());
+    }
+
+    /** Absent: empty; JSON null: {@code Optional.of(Optional.empty())}; else the text. */
+    static Optional<Optional<String>> presentText(String field, JsonNode node, int max) {
+        if (node == null) {
+            return Optional.empty();
+        }
+        if (node.isNull()) {
+            return Optional.of(Optional.empty());
+        }
+        if (!node.isTextual()) {
+            throw InvalidInputException.of(field, "must be a string");
+        }
+        if (node.textValue().length() > max) {
+            throw InvalidInputException.of(field, "must be at most " + max + " characters");
+        }
+        return Optional.of(Optional.of(node.textValue()));
     }
 
     static int perPage(Integer requested, int fallback) {

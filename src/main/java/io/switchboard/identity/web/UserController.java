@@ -2,6 +2,7 @@ package io.switchboard.identity.web;
 
 import com.fasterxml.jackson.annotation.JsonFormat;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
@@ -24,7 +25,6 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -59,7 +59,7 @@ class UserController {
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     record UpdateUserRequest(@Email @Size(max = 254) String email, @Size(max = 100) String firstName,
             @Size(max = 100) String middleName, @Size(max = 100) String lastName, @Size(max = 40) String phoneNumber,
-            @Size(max = 1000) String role, Optional<Long> contactId, Boolean enabled, Boolean deleted) {}
+            @Size(max = 1000) String role, JsonNode contactId, Boolean enabled, Boolean deleted) {}
 
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     record ResetPasswordRequest(@Size(max = 1000) String newPassword, Boolean forceChange) {}
@@ -114,8 +114,8 @@ class UserController {
     @PutMapping("/auth/users/{id}")
     UserProfile update(@PathVariable long id, @Valid @RequestBody UpdateUserRequest request) {
         return users.update(id, new UserChanges(request.email(), request.firstName(), request.middleName(),
-                request.lastName(), request.phoneNumber(), Requests.commaSeparated(request.role()), request.contactId(),
-                request.enabled(), request.deleted()));
+                request.lastName(), request.phoneNumber(), Requests.commaSeparated(request.role()),
+                Requests.presentLong("contact_id", request.contactId()), request.enabled(), request.deleted()));
     }
 
     @Operation(summary = "Soft-delete a user: sign-in blocked, sessions and tokens revoked at once")
