@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.jpa.domain.Specification;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -73,8 +74,16 @@ public class Directory {
     /** Users matching the query, ordered by username; {@code maxResults} caps the page. */
     @Transactional(readOnly = true)
     public List<DirectoryUser> findUsers(DirectoryQuery query, int firstResult, int maxResults) {
-        var all = users.findAll(specification(query), Sort.by("username"));
-        return all.stream().skip(Math.max(0, firstResult)).limit(Math.max(0, maxResults)).map(Directory::user).toList();
+        int first = Math.max(0, firstResult);
+        if (maxResults <= 0) {
+            return List.of();
+        }
+        if (maxResults < Integer.MAX_VALUE && first % maxResults == 0) {
+            var page = PageRequest.of(first / maxResults, maxResults, Sort.by("username"));
+            return users.findAll(specification(query), page).map(Directory::user).getContent();
+        }
+        return users.findAll(specification(query), Sort.by("username")).stream().skip(first).limit(maxResults)
+                .map(Directory::user).toList();
     }
 
     @Transactional(readOnly = true)

@@ -47,13 +47,4 @@ class IdentitySeedingIntegrationTests {
         assertThat(directory.findUser(automation.userId()).orElseThrow().active()).isFalse();
         assertThat(directory.checkPassword("automation", "")).isFalse();
     }
-
-    @Test
-    void theDirectoryFindsMembersOfARole() {
-        assertThat(directory.usersInRole("admin")).extracting(u -> u.username()).contains("admin");
-        assertThat(directory.findRole("supervisor").orElseThrow().name()).isEqualTo("Supervisor");
-        long adminId = directory.findUserByUsername("admin").orElseThrow().id();
-        assertThat(directory.rolesOf(adminId)).extracting(r -> r.groupId()).contains("admin");
-        assertThat(directory.countUsers(io.switchboard.identity.DirectoryQuery.membersOf("admin"))).isPositive();
-    }
 }
