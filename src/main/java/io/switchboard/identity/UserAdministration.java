@@ -273,11 +273,12 @@ public class UserAdministration {
     }
 
     UserProfile profile(UserAccount u) {
-        var roles = u.getRoles().stream().sorted(Comparator.comparing(Role::getName))
-                .map(r -> new UserProfile.RoleRef(r.getId(), r.getName(), r.getGroupId())).toList();
+        var roles = u.getRoles().stream().sorted(Comparator.comparing(Role::getName)).toList();
         var permissions = states.effectivePermissions(u.getId()).stream().sorted().toList();
         return new UserProfile(u.getId(), u.getUsername(), u.getEmail(), u.getFirstName(), u.getMiddleName(),
-                u.getLastName(), u.getPhoneNumber(), roles, permissions, u.isEnabled(), u.isDeleted(),
+                u.getLastName(), u.getPhoneNumber(), roles.stream().map(Role::getName).toList(),
+                roles.stream().map(r -> new UserProfile.RoleRef(r.getId(), r.getName(), r.getGroupId())).toList(),
+                permissions, u.isEnabled(), u.isDeleted(),
                 u.getDeletedAt(), u.isMustChangePassword(), u.isServiceAccount(), u.getLastLoginAt(),
                 u.getLoginCount(), revocation.countSessions(u.getUsername()), u.getContactId(), u.getCustomerId(),
                 contacts.find(u.getContactId()).orElse(null), u.getCreatedAt());

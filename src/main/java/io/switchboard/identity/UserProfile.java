@@ -8,15 +8,17 @@ import java.util.List;
 import org.springframework.lang.Nullable;
 
 /**
- * One user in full (C-USR-08): personal data, roles, effective permissions (sorted; {@code admin} expanded),
- * last login, the number of open web sessions and the linked customer contact.
+ * One user in full (C-USR-08): personal data, roles (names, as in lists, and with ids and group ids), effective
+ * permissions (sorted; {@code admin} expanded), last login, the number of open web sessions and the linked
+ * customer contact.
  *
  * @param contact the linked contact as the customer module describes it; {@code null} when not linked or
  *                when the customer module is not available (then only {@code contactId} is known)
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 public record UserProfile(long id, String username, String email, String firstName, @Nullable String middleName,
-        String lastName, @Nullable String phoneNumber, List<RoleRef> roles, List<String> permissions,
+        String lastName, @Nullable String phoneNumber, List<String> roles, List<RoleRef> roleDetails,
+        List<String> permissions,
         boolean enabled, boolean deleted, @Nullable Instant deletedAt, boolean passwordChangeRequired,
         boolean serviceAccount, @JsonProperty("last_login") @Nullable Instant lastLogin, int loginCount,
         int activeSessions, @Nullable Long contactId, @Nullable Long customerId, @Nullable ContactRef contact,

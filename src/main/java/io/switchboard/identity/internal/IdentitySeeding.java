@@ -154,7 +154,7 @@ class IdentitySeeding implements ApplicationRunner {
                 String candidate = isDemo ? DEMO_PASSWORD : isAdmin && blank(admin.password()) ? DEMO_ADMIN_PASSWORD : null;
                 if (candidate != null && passwords.matches(candidate, user.getPasswordHash())) {
                     String roleNames = String.join(", ", user.getRoles().stream().map(Role::getName).sorted().toList());
-                    lines.add(String.format("  %-20s %-32s %s", roleNames, user.getUsername() + " / " + user.getEmail(),
+                    lines.add(String.format("  %-20s %-44s %s", roleNames, user.getUsername() + " / " + user.getEmail(),
                             candidate));
                 }
             }
