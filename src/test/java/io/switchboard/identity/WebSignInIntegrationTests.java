@@ -40,9 +40,7 @@ class WebSignInIntegrationTests {
 
     @Test
     void aUserLinkedToACustomerContactActsForThatCustomerAndLandsOnThePortal() {
-        var user = logins.withRoles("customer-care");
-        jdbc.sql("UPDATE users SET contact_id = :c, customer_id = :k WHERE id = :id")
-                .param("c", 900_000 + user.id()).param("k", 4242).param("id", user.id()).update();
+        var user = logins.forCustomer(4242, 900_000_000L + System.nanoTime() % 1_000_000, "customer-care");
         assertThat(logins.actor(user).customerId()).isEqualTo(4242L);
         assertThat(new WebBrowser(port).signIn(user.username(), user.password(), false).redirectPath())
                 .isEqualTo("/portal");

@@ -63,6 +63,18 @@ public class TestLogins {
         return new TestUser(profile.id(), username, email, PASSWORD);
     }
 
+    /**
+     * A new customer user of {@code customerId} (their {@code Actor.customerId()}), linked to {@code contactId}
+     * directly in the database, so it works whether or not a {@code CustomerContacts} implementation exists.
+     * Typical roles: {@code customer}, {@code customer-admin}.
+     */
+    public TestUser forCustomer(long customerId, long contactId, String... roleNames) {
+        TestUser user = withRoles(roleNames);
+        jdbc.sql("UPDATE users SET contact_id = :contact, customer_id = :customer WHERE id = :id")
+                .param("contact", contactId).param("customer", customerId).param("id", user.id()).update();
+        return user;
+    }
+
     /** A new user with exactly these permissions, through a role made for them alone. */
     public TestUser withPermissions(String... permissions) {
         var role = roles.create(new NewRole("test role " + UUID.randomUUID(), "made by TestLogins"));

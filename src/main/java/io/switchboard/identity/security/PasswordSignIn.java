@@ -6,9 +6,13 @@ import io.switchboard.identity.internal.UserAccount;
 import io.switchboard.identity.internal.UserAccounts;
 import java.time.Instant;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 
 /**
  * The one sign-in pipeline, used by the web form and by {@code POST /crm/auth/login}: find the account by
@@ -26,6 +30,8 @@ public class PasswordSignIn {
         /** Unknown account, wrong password, or an account that may not sign in: the caller cannot tell which. */
         record Refused() implements Outcome {}
     }
+
+    private static final Logger log = LoggerFactory.getLogger(PasswordSignIn.class);
 
     private final UserAccounts users;
     private final SignInStates states;
@@ -48,10 +54,13 @@ public class PasswordSignIn {
         if (found.isEmpty() || found.get().getPasswordHash() == null) {
             // Spend the time a real check takes, so response times do not reveal which accounts exist.
             passwords.matches(password, decoyHash());
+            log.info("Sign-in refused for unknown account {} from {}", printable(identifier), remoteAddress());
             return new Outcome.Refused();
         }
         UserAccount user = found.get();
         if (!passwords.matches(password, user.getPasswordHash()) || !user.canSignIn()) {
+            log.info("Sign-in refused for user {} ({}) from {}", user.getId(), user.canSignIn() ? "wrong password"
+                    : "deleted or disabled", remoteAddress());
             return new Outcome.Refused();
         }
         if (passwords.upgradeEncoding(user.getPasswordHash())) {
@@ -59,7 +68,22 @@ public class PasswordSignIn {
         }
         user.recordSignIn(Instant.now());
         users.flush();
+        log.info("User {} signed in from {}", user.getId(), remoteAddress());
         return new Outcome.SignedIn(states.find(user.getId()).orElseThrow(), user.getPasswordHash());
+    }
+
+    /** The client's address for the security log (A-UADM-13), as the servlet container sees it. */
+    private static String remoteAddress() {
+        if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes) {
+            return attributes.getRequest().getRemoteAddr();
+        }
+        return "(no request)";
+    }
+
+    /** What someone typed as their identifier, safe for a log line. */
+    private static String printable(String identifier) {
+        String trimmed = identifier.trim();
+        return (trimmed.length() > 80 ? trimmed.substring(0, 80) : trimmed).replaceAll("[^\\p{Graph}]", "?");
     }
 
     private String decoyHash() {
