@@ -145,7 +145,7 @@ class IdentitySeeding implements ApplicationRunner {
     private void logDemoSignIns() {
         var lines = new ArrayList<String>();
         transactions.executeWithoutResult(status -> {
-            for (UserAccount user : users.findAll()) {
+            for (UserAccount user : users.findInDomainOrRole(DEMO_DOMAIN, "admin")) {
                 if (!user.canSignIn()) {
                     continue;
                 }

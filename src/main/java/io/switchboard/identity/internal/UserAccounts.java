@@ -31,4 +31,9 @@ public interface UserAccounts extends JpaRepository<UserAccount, Long>, JpaSpeci
     long countActiveAdmins();
 
     boolean existsByContactIdAndDeletedFalse(Long contactId);
+
+    /** Users whose e-mail is in {@code domain} or who hold the role with group id {@code groupId}. */
+    @Query("select distinct u from UserAccount u left join u.roles r"
+            + " where lower(u.email) like concat('%@', :domain) or r.groupId = :groupId")
+    java.util.List<UserAccount> findInDomainOrRole(String domain, String groupId);
 }

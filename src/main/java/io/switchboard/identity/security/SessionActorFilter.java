@@ -42,6 +42,15 @@ class SessionActorFilter extends OncePerRequestFilter {
         this.rememberMeKey = rememberMeKey;
     }
 
+    private static final RequestMatcher STATIC_RESOURCES = SecurityConfiguration.paths("/webjars/**", "/css/**",
+            "/js/**", "/images/**", "/favicon.ico");
+
+    /** Stylesheets, scripts and images need no actor: spare the database. */
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        return STATIC_RESOURCES.matches(request);
+    }
+
     /** Error pages are rendered for the signed-in user too, with the same fresh actor. */
     @Override
     protected boolean shouldNotFilterErrorDispatch() {
