@@ -112,6 +112,10 @@ public class Directory {
                 where.add(cb.isTrue(root.get("enabled")));
                 where.add(cb.isFalse(root.get("serviceAccount")));
             }
+            if (query.staffOnly()) {
+                where.add(cb.isFalse(root.get("serviceAccount")));
+                where.add(cb.isNull(root.get("customerId")));
+            }
             if (query.ids() != null && !query.ids().isEmpty()) {
                 where.add(root.get("id").in(query.ids()));
             }

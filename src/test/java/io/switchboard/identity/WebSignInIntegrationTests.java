@@ -67,7 +67,7 @@ class WebSignInIntegrationTests {
         var browser = new WebBrowser(port);
         var refused = browser.signIn(user.username(), "Wrong-Passw0rd!", false);
         assertThat(refused.location()).hasValueSatisfying(l -> assertThat(l).endsWith("/login?error"));
-        assertThat(browser.get("/login?error").body()).contains("Invalid email or password");
+        assertThat(browser.get("/login?error").body()).contains("data-testid=\"login-error\"");
     }
 
     @Test

@@ -13,6 +13,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authorization.AuthenticatedAuthorizationManager;
 import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.authorization.AuthorizationManager;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
@@ -107,6 +108,7 @@ class SecurityConfiguration {
                                 "/crm/swagger-ui/**", "/crm/swagger-ui.html")).permitAll()
                         .requestMatchers(paths(HttpMethod.POST, "/crm/auth/change_password", "/auth/change_password",
                                 "/crm/auth/logout", "/auth/logout")).authenticated()
+                        .requestMatchers(paths("/engine-rest/**")).access(staffOnly(withoutPendingPasswordChange()))
                         .anyRequest().access(withoutPendingPasswordChange()))
                 .oauth2ResourceServer(o -> o
                         .jwt(j -> j.decoder(decoder).jwtAuthenticationConverter(converter))
@@ -124,6 +126,7 @@ class SecurityConfiguration {
         http.authorizeHttpRequests(a -> a
                         .requestMatchers(paths("/login", "/webjars/**", "/css/**", "/js/**", "/images/**",
                                 "/favicon.ico", "/favicon.svg", "/licenses/**", "/error", "/actuator/health/**")).permitAll()
+                        .requestMatchers(paths("/camunda/**")).access(staffOnly(AuthenticatedAuthorizationManager.authenticated()))
                         .anyRequest().authenticated())
                 .formLogin(f -> f.loginPage("/login").successHandler(new LandingPage()).failureUrl("/login?error"))
                 .rememberMe(r -> r.rememberMeServices(rememberMe).key(key.value()))
@@ -174,6 +177,24 @@ class SecurityConfiguration {
                     && !(current instanceof org.springframework.security.authentication.AnonymousAuthenticationToken);
             boolean pending = current instanceof ActorAuthentication actor && actor.passwordChangeRequired();
             return new AuthorizationDecision(signedIn && !pending);
+        };
+    }
+
+    /**
+     * Camunda's webapps and REST API are for staff: a customer user (an actor scoped to one customer) is refused
+     * even when signed in. Camunda's own authorizations then decide what each staff member may do there.
+     */
+    private static AuthorizationManager<RequestAuthorizationContext> staffOnly(
+            AuthorizationManager<RequestAuthorizationContext> signedIn) {
+        return (authentication, context) -> {
+            var decision = signedIn.check(authentication, context);
+            if (decision == null || !decision.isGranted()) {
+                return decision;
+            }
+            Object principal = authentication.get().getPrincipal();
+            io.switchboard.shared.Actor actor = principal instanceof io.switchboard.shared.Actor a ? a
+                    : principal instanceof io.switchboard.shared.Actor.Holder h ? h.actor() : null;
+            return new AuthorizationDecision(actor != null && !actor.isCustomerScoped());
         };
     }
 
