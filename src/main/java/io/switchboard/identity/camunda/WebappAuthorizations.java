@@ -17,7 +17,8 @@ import org.springframework.stereotype.Component;
  * The Camunda authorizations behind "staff use Tasklist, supervisors and admins use Cockpit, customers use
  * neither": every Camunda user (only staff are Camunda users, and Spring Security keeps customers out of
  * {@code /camunda}) may open Tasklist and read task filters; the supervisor group may open Cockpit and read,
- * never change, processes, decisions, tasks and deployments; the admin group is Camunda's admin group.
+ * never change, processes, decisions, tasks and deployments; the admin group is Camunda's admin group and
+ * holds every permission.
  * Granted at start-up when missing, so every node may run it.
  */
 @Component
@@ -47,6 +48,12 @@ class WebappAuthorizations {
             grantGroup(SUPERVISOR_GROUP, readOnly, Authorization.ANY, Permissions.READ);
         }
         grantGroup(SUPERVISOR_GROUP, Resources.DECISION_DEFINITION, Authorization.ANY, Permissions.READ_HISTORY);
+
+        // Camunda only counts a group towards a user's rights when some authorization names it, admin groups
+        // included; grant the admin role everything, as Camunda does for its own administrator group.
+        for (Resource resource : Resources.values()) {
+            grantGroup(CamundaIdentityConfiguration.ADMIN_GROUP, resource, Authorization.ANY, Permissions.ALL);
+        }
     }
 
     private void grantEveryone(Resource resource, String resourceId, Permission... permissions) {
