@@ -15,4 +15,12 @@ public interface CustomerContacts {
      * @param contactId the contact's id
      */
     Optional<ContactRef> find(long contactId);
+
+    /**
+     * Records on the contact which user now signs in for it, so the customer's side shows the link too.
+     *
+     * @param contactId the contact's id
+     * @param userId    the linked user, or {@code null} when the user was unlinked
+     */
+    void linkUser(long contactId, @org.springframework.lang.Nullable Long userId);
 }

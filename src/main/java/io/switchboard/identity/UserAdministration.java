@@ -113,6 +113,9 @@ public class UserAdministration {
             link(user, command.contactId());
         }
         users.saveAndFlush(user);
+        if (user.getContactId() != null) {
+            contacts.mirror(user.getContactId(), user.getId());
+        }
         activity.record(ActivityRecord.of("user", user.getId(), user.getCustomerId(), "CREATED",
                 "Created user " + username).withChanges(Map.of(), UserViews.auditFields(user)));
         return profile(user);
@@ -161,12 +164,21 @@ public class UserAdministration {
             user.getRoles().addAll(roles);
         }
         if (changes.contactId() != null) {
+            Long previous = user.getContactId();
             if (changes.contactId().isPresent()) {
-                if (!changes.contactId().get().equals(user.getContactId())) {
+                if (!changes.contactId().get().equals(previous)) {
                     link(user, changes.contactId().get());
                 }
             } else {
                 user.linkContact(null, null);
+            }
+            if (!java.util.Objects.equals(previous, user.getContactId())) {
+                if (previous != null) {
+                    contacts.mirror(previous, null);
+                }
+                if (user.getContactId() != null) {
+                    contacts.mirror(user.getContactId(), user.getId());
+                }
             }
         }
         boolean signOut = false;

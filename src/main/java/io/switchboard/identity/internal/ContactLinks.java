@@ -28,6 +28,14 @@ public class ContactLinks {
                 "no customer contact has id " + contactId));
     }
 
+    /** Mirrors a link (or, with a {@code null} user, an unlink) onto the customer's contact. */
+    public void mirror(long contactId, Long userId) {
+        CustomerContacts port = contacts.getIfAvailable();
+        if (port != null) {
+            port.linkUser(contactId, userId);
+        }
+    }
+
     /** The contact for display, when it can be looked up. */
     public Optional<ContactRef> find(Long contactId) {
         CustomerContacts port = contacts.getIfAvailable();

@@ -27,7 +27,16 @@ class ContactLinksTests {
     @Test
     void linksAnExistingContactAndRefusesAnUnknownOne() {
         var factory = new StaticListableBeanFactory();
-        CustomerContacts contacts = id -> id == 7 ? Optional.of(new ContactRef(7, 70, "ana@acme.test", "Ana")) : Optional.empty();
+        CustomerContacts contacts = new CustomerContacts() {
+            @Override
+            public Optional<ContactRef> find(long id) {
+                return id == 7 ? Optional.of(new ContactRef(7, 70, "ana@acme.test", "Ana")) : Optional.empty();
+            }
+
+            @Override
+            public void linkUser(long contactId, Long userId) {
+            }
+        };
         factory.addBean("contacts", contacts);
         var links = new ContactLinks(factory.getBeanProvider(CustomerContacts.class));
         assertThat(links.require(7).customerId()).isEqualTo(70);

@@ -1,0 +1,30 @@
+package io.switchboard.customer.internal;
+
+import io.switchboard.customer.Contacts;
+import io.switchboard.identity.ContactRef;
+import io.switchboard.identity.CustomerContacts;
+import java.util.Optional;
+import org.springframework.lang.Nullable;
+import org.springframework.stereotype.Component;
+
+/** Identity's port onto our contacts: which contact a portal user signs in for, and its customer. */
+@Component
+class ContactsForIdentity implements CustomerContacts {
+
+    private final Contacts contacts;
+
+    ContactsForIdentity(Contacts contacts) {
+        this.contacts = contacts;
+    }
+
+    @Override
+    public Optional<ContactRef> find(long contactId) {
+        return contacts.findContact(contactId).map(c -> new ContactRef(c.contactId(), c.customerId(),
+                c.email() == null ? "" : c.email(), c.name()));
+    }
+
+    @Override
+    public void linkUser(long contactId, @Nullable Long userId) {
+        contacts.linkUser(contactId, userId);
+    }
+}
