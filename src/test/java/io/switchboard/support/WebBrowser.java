@@ -31,12 +31,22 @@ public class WebBrowser {
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"\\s+value=\"([^\"]+)\"");
 
     private final String base;
-    private final CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
+    private final CookieManager cookies;
     private final HttpClient client;
 
     public WebBrowser(int port) {
+        this(port, new CookieManager(null, CookiePolicy.ACCEPT_ALL));
+    }
+
+    private WebBrowser(int port, CookieManager cookies) {
         this.base = "http://localhost:" + port;
+        this.cookies = cookies;
         this.client = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER).build();
+    }
+
+    /** The same browser (same cookies) talking to another node, as a load balancer without sticky sessions would. */
+    public WebBrowser switchTo(int port) {
+        return new WebBrowser(port, cookies);
     }
 
     /** A response: status, body, the {@code Location} header of redirects, and the first value of each header. */

@@ -1,5 +1,8 @@
 package io.switchboard.notification;
 
+import io.switchboard.support.TestLogins;
+import io.switchboard.support.WebBrowser;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.switchboard.notification.mailjet.FakeMailjet;
@@ -16,14 +19,15 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Two Switchboard nodes on one database, sandbox off, both sending through the real Mailjet adapter to one
- * {@link FakeMailjet}: each email leaves exactly once whichever node claims it, failures are retried with
- * exponential back-off and finally given up, and a node's death mid-send neither loses nor doubles an email.
+ * Two Switchboard nodes on one database (DESIGN.md "Scale-out"), sandbox off, both sending through the real
+ * Mailjet adapter to one {@link FakeMailjet}: each email leaves exactly once whichever node claims it, failures
+ * are retried with exponential back-off and finally given up, and a node's death mid-send neither loses nor
+ * doubles an email. A web session started on one node is served by the other, and the models are deployed once.
  * <p>
  * The nodes are started once for the class ({@link #nodes}), so further cluster tests can be added as methods.
  * Back-offs are not waited out: {@link OutboxRows#makeDue} moves a row's next attempt to now, as time would.
  */
-class TwoNodeOutboxIntegrationTests {
+class TwoNodeClusterIntegrationTests {
 
     static FakeMailjet mailjet;
     static AppNodes nodes;
@@ -215,5 +219,29 @@ class TwoNodeOutboxIntegrationTests {
                 Map.of("user_name", "Ana", "reset_url", "https://switchboard.local/reset?token=" + UUID.randomUUID(),
                         "expiry_time", "1 hour"),
                 key);
+    }
+
+    @Test
+    void aWebSessionSurvivesASwitchOfNode() {
+        var user = nodes.node(0).getBean(TestLogins.class).withRoles("support");
+        var onFirstNode = new WebBrowser(nodes.port(0));
+        var signedIn = onFirstNode.signIn(user.username(), user.password(), false);
+        assertThat(signedIn.status()).isEqualTo(302);
+        assertThat(onFirstNode.cookie("SESSION")).as("session cookie").isPresent();
+        assertThat(onFirstNode.cookie("remember-me")).as("no remember-me: the session alone must carry over").isEmpty();
+
+        var onSecondNode = onFirstNode.switchTo(nodes.port(1));
+        var console = onSecondNode.get("/console");
+
+        assertThat(console.status()).isEqualTo(200);
+        assertThat(console.body()).contains(user.username());
+    }
+
+    @Test
+    void theModelsAreDeployedOnceWhateverTheNumberOfNodes() {
+        var repository = nodes.node(1).getBean(org.camunda.bpm.engine.RepositoryService.class);
+        assertThat(repository.createDeploymentQuery().deploymentName("switchboard").count()).isEqualTo(1);
+        assertThat(repository.createProcessDefinitionQuery().processDefinitionKey("DeploymentSmokeProcess").count())
+                .isEqualTo(1);
     }
 }
