@@ -11,7 +11,7 @@ import org.springframework.stereotype.Service;
  * {@code admin} because automation does whatever the process it runs was designed to do.
  */
 @Service
-public class ServiceAccounts {
+public class ServiceAccounts implements io.switchboard.shared.AutomationAccount {
 
     public static final String AUTOMATION = "automation";
 
@@ -20,6 +20,11 @@ public class ServiceAccounts {
 
     ServiceAccounts(UserAccounts users) {
         this.users = users;
+    }
+
+    @Override
+    public Actor actor() {
+        return automation();
     }
 
     /** The automation account's actor; the account is created at start-up. */

@@ -1,12 +1,25 @@
 package io.switchboard.shared;
 
 import java.util.Optional;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 
 /** The {@link Actor} behind the current request or process step. */
 @Component
 public class CurrentActor {
+
+    private final ObjectProvider<AutomationAccount> automation;
+
+    @org.springframework.beans.factory.annotation.Autowired
+    public CurrentActor(ObjectProvider<AutomationAccount> automation) {
+        this.automation = automation;
+    }
+
+    /** For tests of code that only needs {@link #find()}: without an automation account, {@link Actor#system()}. */
+    protected CurrentActor() {
+        this.automation = null;
+    }
 
     /** The signed-in actor, or empty when nobody is signed in. */
     public Optional<Actor> find() {
@@ -29,6 +42,9 @@ public class CurrentActor {
 
     /** The signed-in actor; outside a request (a process step, a scheduled job) the automation account. */
     public Actor get() {
-        return find().orElseGet(Actor::system);
+        return find().orElseGet(() -> {
+            AutomationAccount account = automation == null ? null : automation.getIfAvailable();
+            return account == null ? Actor.system() : account.actor();
+        });
     }
 }

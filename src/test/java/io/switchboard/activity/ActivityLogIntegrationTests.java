@@ -33,7 +33,8 @@ class ActivityLogIntegrationTests {
         var page = log.forCustomer(customerId, PageQuery.of(1, 10, null, null, null));
         assertThat(page.getTotalElements()).isEqualTo(1);
         var entry = page.getContent().get(0);
-        assertThat(entry.actorUsername()).isEqualTo("system");
+        assertThat(entry.actorUsername()).as("outside a request: the automation account").isEqualTo("automation");
+        assertThat(entry.actorUserId()).isNotNull();
         assertThat(entry.channel()).isEqualTo("PROCESS");
         assertThat(entry.changes()).containsOnlyKeys("customer_name");
         assertThat(entry.changes().get("customer_name"))
