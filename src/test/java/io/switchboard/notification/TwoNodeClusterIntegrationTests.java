@@ -37,6 +37,7 @@ class TwoNodeClusterIntegrationTests {
     static void startTwoNodes() {
         mailjet = FakeMailjet.start();
         nodes = AppNodes.start(2, Map.of(
+                "switchboard.demo-data", "true",
                 "switchboard.sandbox", "false",
                 "switchboard.notification.mailjet.base-url", mailjet.baseUrl(),
                 "switchboard.notification.mailjet.api-key", FakeMailjet.API_KEY,
@@ -235,6 +236,19 @@ class TwoNodeClusterIntegrationTests {
 
         assertThat(console.status()).isEqualTo(200);
         assertThat(console.body()).contains(user.username());
+    }
+
+    @Test
+    void demoDataIsCreatedOnceAndItsPortalUserSeesOnlyTheirCustomer() {
+        var jdbc = nodes.jdbc();
+        assertThat(jdbc.sql("SELECT count(*) FROM customer WHERE customer_name = 'Northwind Logistics Ltd'")
+                .query(Long.class).single()).isEqualTo(1);
+        assertThat(jdbc.sql("SELECT count(*) FROM users WHERE username IN ('customer', 'customer-admin', 'care')")
+                .query(Long.class).single()).isEqualTo(3);
+
+        var portal = new WebBrowser(nodes.port(1));
+        assertThat(portal.signIn("customer", "Demo123!", false).redirectPath()).isEqualTo("/portal");
+        assertThat(portal.get("/console").redirectPath()).isEqualTo("/portal");
     }
 
     @Test

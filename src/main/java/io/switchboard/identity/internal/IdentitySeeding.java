@@ -27,7 +27,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Component
 @Order(0)
-class IdentitySeeding implements ApplicationRunner {
+class IdentitySeeding implements ApplicationRunner, io.switchboard.shared.StartupNotes {
 
     static final String DEMO_ADMIN_PASSWORD = "Admin123!";
     static final String DEMO_PASSWORD = "Demo123!";
@@ -77,7 +77,6 @@ class IdentitySeeding implements ApplicationRunner {
                 DEMO_USERS.forEach(this::ensureDemoUser);
             }
         });
-        logDemoSignIns();
     }
 
     private void ensureAutomationAccount() {
@@ -141,8 +140,14 @@ class IdentitySeeding implements ApplicationRunner {
         activity.record(ActivityRecord.of("user", user.getId(), null, "CREATED", "Start-up: created demo user " + email));
     }
 
-    /** One INFO block with the sign-ins that still work with the documented demo passwords. */
-    private void logDemoSignIns() {
+    @Override
+    public String title() {
+        return "Demo sign-ins (roles, username / e-mail, password) while their password is the documented default";
+    }
+
+    /** The sign-ins that still work with the documented demo passwords, for the start-up banner. */
+    @Override
+    public java.util.List<String> lines() {
         var lines = new ArrayList<String>();
         transactions.executeWithoutResult(status -> {
             for (UserAccount user : users.findInDomainOrRole(DEMO_DOMAIN, "admin")) {
@@ -154,14 +159,12 @@ class IdentitySeeding implements ApplicationRunner {
                 String candidate = isDemo ? DEMO_PASSWORD : isAdmin && blank(admin.password()) ? DEMO_ADMIN_PASSWORD : null;
                 if (candidate != null && passwords.matches(candidate, user.getPasswordHash())) {
                     String roleNames = String.join(", ", user.getRoles().stream().map(Role::getName).sorted().toList());
-                    lines.add(String.format("  %-20s %-44s %s", roleNames, user.getUsername() + " / " + user.getEmail(),
+                    lines.add(String.format("%-20s %-44s %s", roleNames, user.getUsername() + " / " + user.getEmail(),
                             candidate));
                 }
             }
         });
-        if (!lines.isEmpty()) {
-            log.info("Demo sign-ins (role, username / e-mail, password):\n{}", String.join("\n", lines));
-        }
+        return lines;
     }
 
     private static String localPart(String email) {
