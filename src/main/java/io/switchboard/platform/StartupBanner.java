@@ -18,10 +18,13 @@ class StartupBanner {
 
     private final List<StartupNotes> notes;
     private final String configuredBaseUrl;
+    private final boolean sandbox;
 
-    StartupBanner(List<StartupNotes> notes, @Value("${switchboard.base-url:}") String configuredBaseUrl) {
+    StartupBanner(List<StartupNotes> notes, @Value("${switchboard.base-url:}") String configuredBaseUrl,
+            @Value("${switchboard.sandbox:true}") boolean sandbox) {
         this.notes = notes;
         this.configuredBaseUrl = configuredBaseUrl;
+        this.sandbox = sandbox;
     }
 
     @EventListener
@@ -40,6 +43,9 @@ class StartupBanner {
         line(text, "Camunda Cockpit", base + "/camunda/app/cockpit/");
         line(text, "Camunda Admin", base + "/camunda/app/admin/");
         line(text, "Health", base + "/crm/health");
+        if (sandbox) {
+            line(text, "Sandbox mailbox", base + "/sandbox/mail   (sandbox mode: no email leaves this machine)");
+        }
         for (StartupNotes note : notes) {
             var lines = note.lines();
             if (!lines.isEmpty()) {
