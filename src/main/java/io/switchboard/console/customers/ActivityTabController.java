@@ -40,7 +40,7 @@ class ActivityTabController {
     String list(@PathVariable long customerId, @RequestParam(required = false) @Nullable String type,
             @RequestParam(defaultValue = "1") String page, Model model, HttpServletRequest request) {
         this.page.load(customerId, model);
-        String entityType = ENTITY_TYPES.contains(type) ? type : null;
+        String entityType = type != null && ENTITY_TYPES.contains(type) ? type : null;
         int number = pageNumber(page);
         var entries = activity.forCustomer(customerId, entityType, PageQuery.of(number, PAGE_SIZE, null, null, null));
         if (entries.getTotalPages() > 0 && number > entries.getTotalPages()) {
