@@ -1,0 +1,330 @@
+package io.switchboard.identity;
+
+import io.switchboard.activity.ActivityLog;
+import io.switchboard.activity.ActivityRecord;
+import io.switchboard.identity.internal.AccessGuard;
+import io.switchboard.identity.internal.AdminGuard;
+import io.switchboard.identity.internal.ContactLinks;
+import io.switchboard.identity.internal.Inputs;
+import io.switchboard.identity.internal.Role;
+import io.switchboard.identity.internal.RoleResolver;
+import io.switchboard.identity.internal.SignInStates;
+import io.switchboard.identity.internal.UserAccount;
+import io.switchboard.identity.internal.UserAccounts;
+import io.switchboard.identity.internal.UserSpecifications;
+import io.switchboard.identity.internal.UserViews;
+import io.switchboard.identity.security.SignInRevocation;
+import io.switchboard.shared.ConflictException;
+import io.switchboard.shared.InvalidInputException;
+import io.switchboard.shared.NotFoundException;
+import io.switchboard.shared.PageQuery;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.data.domain.Page;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * User administration (C-USR, A-UADM): list, search, create, edit, assign roles, disable, soft-delete and
+ * restore, reset passwords; and changing one's own password. Everything but the last needs {@code admin}.
+ * Every write is recorded in the activity log (entity type {@code user}). Deleting, disabling or resetting the
+ * password of a user signs them out everywhere at once.
+ */
+@Service
+public class UserAdministration {
+
+    static final Map<String, String> SORTABLE = Map.of("id", "id", "username", "username", "email", "email",
+            "first_name", "firstName", "last_name", "lastName", "created", "createdAt", "last_login", "lastLoginAt");
+
+    private final UserAccounts users;
+    private final RoleResolver roleResolver;
+    private final SignInStates states;
+    private final ContactLinks contacts;
+    private final PasswordEncoder passwords;
+    private final SignInRevocation revocation;
+    private final AccessGuard access;
+    private final AdminGuard adminGuard;
+    private final ActivityLog activity;
+
+    UserAdministration(UserAccounts users, RoleResolver roleResolver, SignInStates states, ContactLinks contacts,
+            PasswordEncoder passwords, SignInRevocation revocation, AccessGuard access, AdminGuard adminGuard,
+            ActivityLog activity) {
+        this.users = users;
+        this.roleResolver = roleResolver;
+        this.states = states;
+        this.contacts = contacts;
+        this.passwords = passwords;
+        this.revocation = revocation;
+        this.access = access;
+        this.adminGuard = adminGuard;
+        this.activity = activity;
+    }
+
+    /** Users that are not deleted; {@code query.search} matches username, e-mail and names. */
+    @Transactional(readOnly = true)
+    public Page<UserSummary> list(PageQuery query) {
+        return search(UserSearch.text(query.search()), query);
+    }
+
+    @Transactional(readOnly = true)
+    public Page<UserSummary> search(UserSearch search, PageQuery query) {
+        access.requireAdmin();
+        var roleIds = roleResolver.resolve("filters.role", search.roles()).stream().map(Role::getId).toList();
+        String text = search.text() != null ? search.text() : query.search();
+        var effective = new UserSearch(text, search.roles(), search.emailDomains(), search.deleted(), search.enabled(),
+                search.lastLoginAfter(), search.lastLoginBefore(), search.neverLoggedIn());
+        return users.findAll(UserSpecifications.matching(effective, roleIds), query.toPageable(SORTABLE, "id"))
+                .map(UserViews::summary);
+    }
+
+    @Transactional(readOnly = true)
+    public UserProfile get(long id) {
+        access.requireAdmin();
+        return profile(load(id));
+    }
+
+    @Transactional
+    public UserProfile create(NewUser command) {
+        access.requireAdmin();
+        String username = Inputs.username("username", command.username());
+        String email = Inputs.email("email", command.email());
+        String firstName = Inputs.required("first_name", command.firstName(), 100);
+        String middleName = Inputs.optional("middle_name", command.middleName(), 100);
+        String lastName = Inputs.required("last_name", command.lastName(), 100);
+        String phone = Inputs.optional("phone_number", command.phoneNumber(), 40);
+        PasswordPolicy.check("password", command.password());
+        var roles = roleResolver.resolve("role", command.roles() == null ? List.of() : command.roles());
+        if (roles.isEmpty()) {
+            throw InvalidInputException.of("role", "must name at least one role");
+        }
+        requireUnusedUsername(username);
+        requireUnusedEmail(email, null);
+        var user = new UserAccount(username, email, firstName, lastName, Instant.now());
+        user.setMiddleName(middleName);
+        user.setPhoneNumber(phone);
+        user.setPasswordHash(passwords.encode(command.password()));
+        user.setMustChangePassword(command.mustChangePassword());
+        user.getRoles().addAll(roles);
+        if (command.contactId() != null) {
+            link(user, command.contactId());
+        }
+        users.saveAndFlush(user);
+        activity.record(ActivityRecord.of("user", user.getId(), user.getCustomerId(), "CREATED",
+                "Created user " + username).withChanges(Map.of(), UserViews.auditFields(user)));
+        return profile(user);
+    }
+
+    @Transactional
+    public UserProfile update(long id, UserChanges changes) {
+        access.requireAdmin();
+        UserAccount user = loadForUpdate(id);
+        requireEditable(user);
+        var before = UserViews.auditFields(user);
+        boolean mayDemote = changes.roles() != null || Boolean.FALSE.equals(changes.enabled())
+                || Boolean.TRUE.equals(changes.deleted());
+        if (mayDemote) {
+            adminGuard.lock();
+        }
+        Instant now = Instant.now();
+        String action = "UPDATED";
+        if (Boolean.FALSE.equals(changes.deleted()) && user.isDeleted()) {
+            user.restore(now);
+            action = "RESTORED";
+        }
+        if (changes.email() != null) {
+            String email = Inputs.email("email", changes.email());
+            requireUnusedEmail(email, user.getId());
+            user.setEmail(email);
+        }
+        if (changes.firstName() != null) {
+            user.setFirstName(Inputs.required("first_name", changes.firstName(), 100));
+        }
+        if (changes.middleName() != null) {
+            user.setMiddleName(Inputs.optional("middle_name", changes.middleName(), 100));
+        }
+        if (changes.lastName() != null) {
+            user.setLastName(Inputs.required("last_name", changes.lastName(), 100));
+        }
+        if (changes.phoneNumber() != null) {
+            user.setPhoneNumber(Inputs.optional("phone_number", changes.phoneNumber(), 40));
+        }
+        if (changes.roles() != null) {
+            var roles = roleResolver.resolve("role", changes.roles());
+            if (roles.isEmpty()) {
+                throw InvalidInputException.of("role", "must name at least one role");
+            }
+            user.getRoles().clear();
+            user.getRoles().addAll(roles);
+        }
+        if (changes.contactId() != null) {
+            if (changes.contactId().isPresent()) {
+                if (!changes.contactId().get().equals(user.getContactId())) {
+                    link(user, changes.contactId().get());
+                }
+            } else {
+                user.linkContact(null, null);
+            }
+        }
+        boolean signOut = false;
+        if (changes.enabled() != null && changes.enabled() != user.isEnabled()) {
+            user.setEnabled(changes.enabled());
+            signOut = !changes.enabled();
+        }
+        if (Boolean.TRUE.equals(changes.deleted()) && !user.isDeleted()) {
+            user.softDelete(now);
+            action = "DELETED";
+            signOut = true;
+        }
+        user.touch(now);
+        if (mayDemote) {
+            adminGuard.requireAnAdminLeft(changes.roles() != null ? "role" : changes.deleted() != null ? "deleted" : "enabled");
+        }
+        if (signOut) {
+            revocation.revokeEverywhere(user, false);
+        }
+        users.flush();
+        activity.record(ActivityRecord.of("user", user.getId(), user.getCustomerId(), action,
+                summary(action, user)).withChanges(before, UserViews.auditFields(user)));
+        return profile(user);
+    }
+
+    /** Soft delete (C-USR-11): sign-in blocked, every session and token dies, the record stays. */
+    @Transactional
+    public void delete(long id) {
+        access.requireAdmin();
+        UserAccount user = loadForUpdate(id);
+        requireEditable(user);
+        if (user.isDeleted()) {
+            throw new ConflictException("User " + id + " is already deleted");
+        }
+        adminGuard.lock();
+        var before = UserViews.auditFields(user);
+        user.softDelete(Instant.now());
+        adminGuard.requireAnAdminLeft("id");
+        revocation.revokeEverywhere(user, false);
+        users.flush();
+        activity.record(ActivityRecord.of("user", user.getId(), user.getCustomerId(), "DELETED",
+                summary("DELETED", user)).withChanges(before, UserViews.auditFields(user)));
+    }
+
+    /** Restore (C-USR-12): the user signs in again with their old password. */
+    @Transactional
+    public UserProfile restore(long id) {
+        return update(id, new UserChanges(null, null, null, null, null, null, null, null, false));
+    }
+
+    /**
+     * Sets a user's password (C-PWD-04). With {@code forceChange} it is temporary: the user must change it at
+     * the next sign-in. The user is signed out everywhere.
+     */
+    @Transactional
+    public void resetPassword(long id, String newPassword, boolean forceChange) {
+        access.requireAdmin();
+        UserAccount user = loadForUpdate(id);
+        requireEditable(user);
+        PasswordPolicy.check("new_password", newPassword);
+        var before = UserViews.auditFields(user);
+        user.setPasswordHash(passwords.encode(newPassword));
+        user.setMustChangePassword(forceChange);
+        user.touch(Instant.now());
+        revocation.revokeEverywhere(user, false);
+        users.flush();
+        activity.record(ActivityRecord.of("user", user.getId(), user.getCustomerId(), "PASSWORD_RESET",
+                "Reset the password of " + user.getUsername() + (forceChange ? " (temporary)" : ""))
+                .withChanges(before, UserViews.auditFields(user)));
+    }
+
+    /** A generated temporary password (A-UADM-04), shown once to the admin; the user must change it. */
+    @Transactional
+    public String resetToTemporaryPassword(long id) {
+        String temporary = PasswordPolicy.generateTemporary();
+        resetPassword(id, temporary, true);
+        return temporary;
+    }
+
+    /**
+     * The signed-in user changes their own password (C-PWD-05). Their other sessions and all their tokens
+     * are signed out; the web session the change was made in stays.
+     */
+    @Transactional
+    public void changeOwnPassword(String currentPassword, String newPassword) {
+        long userId = access.requireUser();
+        UserAccount user = loadForUpdate(userId);
+        if (currentPassword == null || user.getPasswordHash() == null
+                || !passwords.matches(currentPassword, user.getPasswordHash())) {
+            throw InvalidInputException.of("current_password", "is not your current password");
+        }
+        PasswordPolicy.check("new_password", newPassword);
+        if (passwords.matches(newPassword, user.getPasswordHash())) {
+            throw InvalidInputException.of("new_password", "must differ from the current password");
+        }
+        var before = UserViews.auditFields(user);
+        user.setPasswordHash(passwords.encode(newPassword));
+        user.setMustChangePassword(false);
+        user.touch(Instant.now());
+        revocation.revokeEverywhere(user, true);
+        users.flush();
+        activity.record(ActivityRecord.of("user", user.getId(), user.getCustomerId(), "PASSWORD_CHANGED",
+                user.getUsername() + " changed their password").withChanges(before, UserViews.auditFields(user)));
+    }
+
+    UserProfile profile(UserAccount u) {
+        var roles = u.getRoles().stream().sorted(Comparator.comparing(Role::getName)).toList();
+        var permissions = states.effectivePermissions(u.getId()).stream().sorted().toList();
+        return new UserProfile(u.getId(), u.getUsername(), u.getEmail(), u.getFirstName(), u.getMiddleName(),
+                u.getLastName(), u.getPhoneNumber(), roles.stream().map(Role::getName).toList(),
+                roles.stream().map(r -> new UserProfile.RoleRef(r.getId(), r.getName(), r.getGroupId())).toList(),
+                permissions, u.isEnabled(), u.isDeleted(),
+                u.getDeletedAt(), u.isMustChangePassword(), u.isServiceAccount(), u.getLastLoginAt(),
+                u.getLoginCount(), revocation.countSessions(u.getUsername()), u.getContactId(), u.getCustomerId(),
+                contacts.find(u.getContactId()).orElse(null), u.getCreatedAt());
+    }
+
+    private UserAccount load(long id) {
+        return users.findById(id).orElseThrow(() -> new NotFoundException("user", id));
+    }
+
+    private UserAccount loadForUpdate(long id) {
+        return users.findForUpdate(id).orElseThrow(() -> new NotFoundException("user", id));
+    }
+
+    private static void requireEditable(UserAccount user) {
+        if (user.isServiceAccount()) {
+            throw new ConflictException("The service account " + user.getUsername() + " cannot be changed");
+        }
+    }
+
+    private void requireUnusedUsername(String username) {
+        users.findByUsername(username).ifPresent(existing -> {
+            throw new ConflictException("username", "is already taken" + (existing.isDeleted() ? " (by a deleted user)" : ""));
+        });
+    }
+
+    private void requireUnusedEmail(String email, Long exceptUserId) {
+        Optional<UserAccount> existing = users.findByEmail(email);
+        if (existing.isPresent() && !existing.get().getId().equals(exceptUserId)) {
+            throw new ConflictException("email", "is already used by another user"
+                    + (existing.get().isDeleted() ? " (a deleted one: restore it instead)" : ""));
+        }
+    }
+
+    private void link(UserAccount user, long contactId) {
+        ContactRef contact = contacts.require(contactId);
+        if (users.existsByContactIdAndDeletedFalse(contactId)) {
+            throw new ConflictException("contact_id", "contact " + contactId + " is already linked to another user");
+        }
+        user.linkContact(contact.contactId(), contact.customerId());
+    }
+
+    private static String summary(String action, UserAccount user) {
+        return switch (action) {
+            case "DELETED" -> "Deleted user " + user.getUsername();
+            case "RESTORED" -> "Restored user " + user.getUsername();
+            default -> "Updated user " + user.getUsername();
+        };
+    }
+}

@@ -1,0 +1,58 @@
+package io.switchboard.identity.security;
+
+import io.switchboard.shared.Actor;
+import java.util.Collection;
+import java.util.Set;
+import org.springframework.security.authentication.AbstractAuthenticationToken;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+
+/**
+ * An API request's authentication: the principal is the {@link Actor}, the authorities are exactly its
+ * effective permission names.
+ */
+public final class ActorAuthentication extends AbstractAuthenticationToken {
+
+    /** How the request proved who it is. */
+    public enum Method { ACCESS_TOKEN, API_KEY }
+
+    private final Actor actor;
+    private final Method method;
+    private final boolean passwordChangeRequired;
+
+    public ActorAuthentication(Actor actor, Method method, boolean passwordChangeRequired) {
+        super(authorities(actor.permissions()));
+        this.actor = actor;
+        this.method = method;
+        this.passwordChangeRequired = passwordChangeRequired;
+        setAuthenticated(true);
+    }
+
+    public static Collection<GrantedAuthority> authorities(Set<String> permissions) {
+        return permissions.stream().sorted().<GrantedAuthority>map(SimpleGrantedAuthority::new).toList();
+    }
+
+    @Override
+    public Actor getPrincipal() {
+        return actor;
+    }
+
+    @Override
+    public Object getCredentials() {
+        return null;
+    }
+
+    @Override
+    public String getName() {
+        return actor.username();
+    }
+
+    public Method method() {
+        return method;
+    }
+
+    /** A user signed in with a temporary password: only changing it and signing out are allowed. */
+    public boolean passwordChangeRequired() {
+        return passwordChangeRequired;
+    }
+}

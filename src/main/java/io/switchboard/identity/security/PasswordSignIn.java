@@ -1,0 +1,95 @@
+package io.switchboard.identity.security;
+
+import io.switchboard.identity.internal.SignInState;
+import io.switchboard.identity.internal.SignInStates;
+import io.switchboard.identity.internal.UserAccount;
+import io.switchboard.identity.internal.UserAccounts;
+import java.time.Instant;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
+
+/**
+ * The one sign-in pipeline, used by the web form and by {@code POST /crm/auth/login}: find the account by
+ * e-mail or username, check the password, check the account may sign in, record the sign-in. Later steps
+ * (lockout before the password check, a second factor after it) belong here, returning new outcomes.
+ */
+@Component
+public class PasswordSignIn {
+
+    /** What became of an attempt. */
+    public sealed interface Outcome {
+        /** Signed in; {@code passwordHash} is what the password was checked against (for remember-me). */
+        record SignedIn(SignInState user, String passwordHash) implements Outcome {}
+
+        /** Unknown account, wrong password, or an account that may not sign in: the caller cannot tell which. */
+        record Refused() implements Outcome {}
+    }
+
+    private static final Logger log = LoggerFactory.getLogger(PasswordSignIn.class);
+
+    private final UserAccounts users;
+    private final SignInStates states;
+    private final PasswordEncoder passwords;
+    private volatile String decoyHash;
+
+    PasswordSignIn(UserAccounts users, SignInStates states, PasswordEncoder passwords) {
+        this.users = users;
+        this.states = states;
+        this.passwords = passwords;
+    }
+
+    @Transactional
+    public Outcome attempt(String identifier, String password) {
+        if (identifier == null || password == null || identifier.isBlank() || identifier.length() > 254) {
+            return new Outcome.Refused();
+        }
+        Optional<UserAccount> found = users.findByEmail(identifier.trim())
+                .or(() -> users.findByUsername(identifier.trim()));
+        if (found.isEmpty() || found.get().getPasswordHash() == null) {
+            // Spend the time a real check takes, so response times do not reveal which accounts exist.
+            passwords.matches(password, decoyHash());
+            log.info("Sign-in refused for unknown account {} from {}", printable(identifier), remoteAddress());
+            return new Outcome.Refused();
+        }
+        UserAccount user = found.get();
+        if (!passwords.matches(password, user.getPasswordHash()) || !user.canSignIn()) {
+            log.info("Sign-in refused for user {} ({}) from {}", user.getId(), user.canSignIn() ? "wrong password"
+                    : "deleted or disabled", remoteAddress());
+            return new Outcome.Refused();
+        }
+        if (passwords.upgradeEncoding(user.getPasswordHash())) {
+            user.setPasswordHash(passwords.encode(password));
+        }
+        user.recordSignIn(Instant.now());
+        users.flush();
+        log.info("User {} signed in from {}", user.getId(), remoteAddress());
+        return new Outcome.SignedIn(states.find(user.getId()).orElseThrow(), user.getPasswordHash());
+    }
+
+    /** The client's address for the security log (A-UADM-13), as the servlet container sees it. */
+    private static String remoteAddress() {
+        if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes) {
+            return attributes.getRequest().getRemoteAddr();
+        }
+        return "(no request)";
+    }
+
+    /** What someone typed as their identifier, safe for a log line. */
+    private static String printable(String identifier) {
+        String trimmed = identifier.trim();
+        return (trimmed.length() > 80 ? trimmed.substring(0, 80) : trimmed).replaceAll("[^\\p{Graph}]", "?");
+    }
+
+    private String decoyHash() {
+        if (decoyHash == null) {
+            decoyHash = passwords.encode("decoy password for unknown accounts");
+        }
+        return decoyHash;
+    }
+}
