@@ -7,7 +7,8 @@
  *  - the console's sidebar drawer on small screens and the user menu popover;
  *  - form helpers: [data-submit-on-change] submits its form when changed (a list's page size), and
  *    [data-tag-preview] shows a tag pill as its text and colour inputs are edited;
- *  - [data-copy="#selector"] copies the text of an element (a temporary password) to the clipboard.
+ *  - [data-copy="#selector"] copies the text of an element (a temporary password) to the clipboard;
+ *  - <form data-confirm="..."> asks before it submits.
  */
 (function () {
   'use strict';
@@ -202,6 +203,14 @@
   } else {
     initPreviews(document);
   }
+
+  // ---- forms that ask first: <form data-confirm="Delete ...?"> (htmx forms use hx-confirm) ----
+  document.addEventListener('submit', function (event) {
+    var form = event.target instanceof HTMLFormElement ? event.target : null;
+    if (form && form.hasAttribute('data-confirm') && !window.confirm(form.getAttribute('data-confirm'))) {
+      event.preventDefault();
+    }
+  }, true);
 
   // ---- copy to clipboard ----
   document.addEventListener('click', function (event) {

@@ -59,8 +59,8 @@ public final class FormErrors {
         return out.toString();
     }
 
-    /** {@code "must not be blank"} → {@code reason.must-not-be-blank}. */
-    static String code(String reason) {
+    /** {@code "must not be blank"} → {@code reason.must-not-be-blank}: the message code of an API's reason. */
+    public static String code(String reason) {
         String slug = reason.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
         return "reason." + (slug.length() > MAX_SLUG ? slug.substring(0, MAX_SLUG) : slug);
     }
