@@ -1,6 +1,6 @@
 package io.switchboard.console.customers;
 
-import io.switchboard.console.web.FormErrors;
+import io.switchboard.console.FormErrors;
 import io.switchboard.customer.AttributeView;
 import io.switchboard.customer.CustomerAttributes;
 import io.switchboard.shared.ConflictException;

@@ -1,6 +1,6 @@
 package io.switchboard.console.customers;
 
-import io.switchboard.console.web.FormErrors;
+import io.switchboard.console.FormErrors;
 import io.switchboard.customer.AccountType;
 import io.switchboard.customer.CustomerArchiveBlockedException;
 import io.switchboard.customer.CustomerStatus;

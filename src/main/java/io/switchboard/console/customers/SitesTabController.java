@@ -1,6 +1,6 @@
 package io.switchboard.console.customers;
 
-import io.switchboard.console.web.FormErrors;
+import io.switchboard.console.FormErrors;
 import io.switchboard.customer.Countries;
 import io.switchboard.customer.SiteView;
 import io.switchboard.customer.Sites;

@@ -1,6 +1,6 @@
 package io.switchboard.console.customers;
 
-import io.switchboard.console.web.FormErrors;
+import io.switchboard.console.FormErrors;
 import io.switchboard.console.web.WebProperties;
 import io.switchboard.customer.CustomerTags;
 import io.switchboard.customer.TagView;

@@ -1,6 +1,6 @@
 package io.switchboard.console.users;
 
-import io.switchboard.console.web.FormErrors;
+import io.switchboard.console.FormErrors;
 import io.switchboard.console.web.Paging;
 import io.switchboard.identity.PasswordPolicy;
 import io.switchboard.identity.RoleAdministration;

@@ -1,4 +1,4 @@
-package io.switchboard.console.web;
+package io.switchboard.console;
 
 import io.switchboard.shared.ConflictException;
 import io.switchboard.shared.InvalidInputException;
@@ -15,6 +15,7 @@ import org.springframework.validation.BindingResult;
  * <p>
  * Each error's code is {@code reason.<slug of the reason>}, so a message bundle can word it for the page's
  * language ({@code reason.must-not-be-blank=...}); without such a message the API's own reason shows.
+ * Console and portal forms share it.
  */
 public final class FormErrors {
 
