@@ -204,6 +204,22 @@
     initPreviews(document);
   }
 
+  // ---- a tab strip that scrolls sideways (phones) keeps its active tab in view ----
+  function revealActiveTabs(root) {
+    (root.querySelectorAll ? root : document).querySelectorAll('.tabs').forEach(function (strip) {
+      var active = strip.querySelector('.is-active');
+      if (active && strip.scrollWidth > strip.clientWidth) {
+        strip.scrollLeft = active.offsetLeft - (strip.clientWidth - active.offsetWidth) / 2;
+      }
+    });
+  }
+  document.addEventListener('htmx:load', function (event) { revealActiveTabs(event.target); });
+  if (document.readyState === 'loading') {
+    document.addEventListener('DOMContentLoaded', function () { revealActiveTabs(document); });
+  } else {
+    revealActiveTabs(document);
+  }
+
   // ---- forms that ask first: <form data-confirm="Delete ...?"> (htmx forms use hx-confirm) ----
   document.addEventListener('submit', function (event) {
     var form = event.target instanceof HTMLFormElement ? event.target : null;
