@@ -4,7 +4,11 @@
  *  - a session that ended during an htmx request (401, or a redirect to the sign-in page) reloads the whole
  *    page instead of swapping the sign-in form into a fragment; HX-Refresh is honoured by htmx itself;
  *  - other failed htmx requests show a toast;
- *  - the console's sidebar drawer on small screens and the user menu popover.
+ *  - the console's sidebar drawer on small screens and the user menu popover;
+ *  - form helpers: [data-submit-on-change] submits its form when changed (a list's page size), and
+ *    [data-tag-preview] shows a tag pill as its text and colour inputs are edited;
+ *  - [data-copy="#selector"] copies the text of an element (a temporary password) to the clipboard;
+ *  - <form data-confirm="..."> asks before it submits.
  */
 (function () {
   'use strict';
@@ -144,5 +148,102 @@
         summary.focus();
       }
     });
+  });
+  // ---- form helpers ----
+  document.addEventListener('change', function (event) {
+    var target = event.target instanceof Element ? event.target : null;
+    if (target && target.matches('[data-submit-on-change]') && target.form) {
+      target.form.requestSubmit();
+    }
+  });
+
+  /** Black or white, whichever reads better on a #rrggbb background (WCAG relative luminance). */
+  function readableOn(hex) {
+    var value = /^#?([0-9a-f]{6})$/i.exec(hex || '');
+    if (!value) {
+      return '#111827';
+    }
+    var rgb = parseInt(value[1], 16);
+    var channels = [rgb >> 16 & 255, rgb >> 8 & 255, rgb & 255].map(function (c) {
+      c = c / 255;
+      return c <= 0.03928 ? c / 12.92 : Math.pow((c + 0.055) / 1.055, 2.4);
+    });
+    var luminance = 0.2126 * channels[0] + 0.7152 * channels[1] + 0.0722 * channels[2];
+    return luminance > 0.179 ? '#111827' : '#ffffff';
+  }
+
+  function updatePreview(preview) {
+    var text = document.querySelector(preview.dataset.textFrom);
+    var colour = document.querySelector(preview.dataset.colourFrom);
+    preview.textContent = text && text.value.trim() ? text.value.trim() : (preview.dataset.placeholder || '');
+    if (colour) {
+      preview.style.backgroundColor = colour.value;
+      preview.style.color = readableOn(colour.value);
+    }
+  }
+
+  function initPreviews(root) {
+    (root.querySelectorAll ? root : document).querySelectorAll('[data-tag-preview]').forEach(updatePreview);
+  }
+
+  document.addEventListener('input', function (event) {
+    var target = event.target instanceof Element ? event.target : null;
+    if (!target || !target.id) {
+      return;
+    }
+    document.querySelectorAll('[data-tag-preview]').forEach(function (preview) {
+      if (preview.dataset.textFrom === '#' + target.id || preview.dataset.colourFrom === '#' + target.id) {
+        updatePreview(preview);
+      }
+    });
+  });
+  document.addEventListener('htmx:load', function (event) { initPreviews(event.target); });
+  if (document.readyState === 'loading') {
+    document.addEventListener('DOMContentLoaded', function () { initPreviews(document); });
+  } else {
+    initPreviews(document);
+  }
+
+  // ---- a tab strip that scrolls sideways (phones) keeps its active tab in view ----
+  function revealActiveTabs(root) {
+    (root.querySelectorAll ? root : document).querySelectorAll('.tabs').forEach(function (strip) {
+      var active = strip.querySelector('.is-active');
+      if (active && strip.scrollWidth > strip.clientWidth) {
+        strip.scrollLeft = active.offsetLeft - (strip.clientWidth - active.offsetWidth) / 2;
+      }
+    });
+  }
+  document.addEventListener('htmx:load', function (event) { revealActiveTabs(event.target); });
+  if (document.readyState === 'loading') {
+    document.addEventListener('DOMContentLoaded', function () { revealActiveTabs(document); });
+  } else {
+    revealActiveTabs(document);
+  }
+
+  // ---- forms that ask first: <form data-confirm="Delete ...?"> (htmx forms use hx-confirm) ----
+  document.addEventListener('submit', function (event) {
+    var form = event.target instanceof HTMLFormElement ? event.target : null;
+    if (form && form.hasAttribute('data-confirm') && !window.confirm(form.getAttribute('data-confirm'))) {
+      event.preventDefault();
+    }
+  }, true);
+
+  // ---- copy to clipboard ----
+  document.addEventListener('click', function (event) {
+    var button = event.target instanceof Element ? event.target.closest('[data-copy]') : null;
+    if (!button) {
+      return;
+    }
+    var source = document.querySelector(button.getAttribute('data-copy'));
+    if (!source || !navigator.clipboard) {
+      return;
+    }
+    navigator.clipboard.writeText(source.textContent.trim()).then(function () {
+      var done = button.getAttribute('data-copied');
+      if (done) {
+        button.setAttribute('aria-label', done);
+        button.classList.add('is-copied');
+      }
+    }, function () { /* the text stays visible to copy by hand */ });
   });
 })();

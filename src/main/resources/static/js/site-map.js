@@ -3,8 +3,8 @@
  * becomes a Leaflet map with one marker.
  *
  * Editable maps: dragging the marker, or clicking the map, writes the position into the latitude and longitude
- * inputs (6 decimals, about 0.1 m) and the plus code computed from those rounded values into the plus-code
- * output; typing coordinates moves the marker. Each change fires "input" and "change" on the inputs (so forms
+ * inputs (6 decimals, about 0.1 m) and the plus code computed from those rounded values (11 digits, as the
+ * server stores it) into the plus-code output; typing coordinates moves the marker. Each change fires "input" and "change" on the inputs (so forms
  * and htmx notice) and a "site-map:change" event on the map element with {latitude, longitude, plusCode}.
  *
  * Tiles are optional: with no tile URL, or when tiles fail to load (no internet), the map shows a plain grid
@@ -20,6 +20,8 @@
   'use strict';
 
   var DECIMALS = 6;
+  // the server stores 11 significant digits (PlusCodes.DIGITS), "8CGRC78W+PF8": show the same code it will keep
+  var PLUS_CODE_DIGITS = 11;
   var LOCATED_ZOOM = 16;
   var leaflet = null;
 
@@ -105,7 +107,8 @@
           }
         })
         .addTo(this.map);
-    } else {
+    } else if (this.editable) {
+      // a read-only map without tiles still shows where the site is; only an editable one needs the hint
       this.notice(data.msgNoTiles);
     }
 
@@ -162,7 +165,7 @@
     if (!this.plusCodeOutput) {
       return '';
     }
-    var code = global.SwitchboardPlusCode.encode(position[0], position[1]);
+    var code = global.SwitchboardPlusCode.encode(position[0], position[1], PLUS_CODE_DIGITS);
     if ('value' in this.plusCodeOutput) {
       this.plusCodeOutput.value = code;
     }

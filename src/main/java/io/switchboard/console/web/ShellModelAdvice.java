@@ -2,13 +2,14 @@ package io.switchboard.console.web;
 
 import io.switchboard.shared.Actor;
 import io.switchboard.shared.CurrentActor;
+import java.time.ZoneId;
 import org.springframework.lang.Nullable;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
 /**
  * What every console and portal page's layout needs: who is signed in (for the header and the user
- * menu) and the map settings (for {@code fragments/map :: site-map}).
+ * menu), the map settings (for {@code fragments/map :: site-map}) and the time zone pages show times in.
  */
 @ControllerAdvice(basePackages = {"io.switchboard.console", "io.switchboard.portal"})
 class ShellModelAdvice {
@@ -30,5 +31,11 @@ class ShellModelAdvice {
     @ModelAttribute("mapSettings")
     WebProperties mapSettings() {
         return properties;
+    }
+
+    /** The zone times are shown in: {@code ${#temporals.format(instant.atZone(zone), 'yyyy-MM-dd HH:mm')}}. */
+    @ModelAttribute("zone")
+    ZoneId zone() {
+        return properties.timeZone();
     }
 }

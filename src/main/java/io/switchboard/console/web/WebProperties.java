@@ -1,5 +1,6 @@
 package io.switchboard.console.web;
 
+import java.time.ZoneId;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.lang.Nullable;
@@ -13,13 +14,14 @@ import org.springframework.lang.Nullable;
  * @param mapCenterLatitude  where an empty map opens
  * @param mapCenterLongitude where an empty map opens
  * @param mapZoom            the zoom an empty map opens at (a located marker opens closer)
+ * @param timeZone           the zone the pages show times in (the database stores UTC)
  */
 @ConfigurationProperties("switchboard.web")
-record WebProperties(@Nullable String mapTileUrl, @Nullable String mapAttribution,
+public record WebProperties(@Nullable String mapTileUrl, @Nullable String mapAttribution,
         @DefaultValue("0") double mapCenterLatitude, @DefaultValue("0") double mapCenterLongitude,
-        @DefaultValue("2") int mapZoom) {
+        @DefaultValue("2") int mapZoom, @DefaultValue("UTC") ZoneId timeZone) {
 
-    WebProperties {
+    public WebProperties {
         mapTileUrl = mapTileUrl == null ? "" : mapTileUrl.trim();
         mapAttribution = mapAttribution == null ? "" : mapAttribution;
     }

@@ -14,8 +14,8 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * The Camunda authorizations behind "staff use Tasklist, supervisors and admins use Cockpit, customers use
- * neither": every Camunda user (only staff are Camunda users, and Spring Security keeps customers out of
+ * The Camunda authorizations behind “staff use Tasklist, supervisors and admins use Cockpit, customers use
+ * neither”: every Camunda user (only staff are Camunda users, and Spring Security keeps customers out of
  * {@code /camunda}) may open Tasklist and read task filters; the supervisor group may open Cockpit and read,
  * never change, processes, decisions, tasks and deployments; the admin group is Camunda's admin group and
  * holds every permission.

@@ -78,7 +78,7 @@ class SiteMapBrowserIntegrationTests extends BrowserTest {
 
     @Test
     void aLocatedSiteShowsItsMarkerAndPlusCode() {
-        assertThat(text("#located-plus-code")).isEqualTo(OpenLocationCode.encode(40.416775, -3.70379));
+        assertThat(text("#located-plus-code")).isEqualTo(OpenLocationCode.encode(40.416775, -3.70379, 11));
         WebElement marker = marker(LOCATED);
         assertThat(marker.getAttribute("src")).matches(".*/webjars/leaflet/dist/images/marker-icon(-2x)?\\.png");
         Long width = script("return arguments[0].naturalWidth;", marker);
@@ -99,11 +99,11 @@ class SiteMapBrowserIntegrationTests extends BrowserTest {
         assertThat(latitude).as("dragged south").isLessThan(40.416775);
         assertThat(longitude).as("dragged east").isGreaterThan(-3.70379);
         assertThat(value("#located-latitude")).matches("-?\\d+\\.\\d{6}");
-        assertThat(text("#located-plus-code")).isEqualTo(OpenLocationCode.encode(latitude, longitude));
+        assertThat(text("#located-plus-code")).isEqualTo(OpenLocationCode.encode(latitude, longitude, 11));
         List<Map<String, Object>> changes = script("return window.siteMapChanges;");
         assertThat(changes).last().satisfies(change -> {
             assertThat(((Number) change.get("latitude")).doubleValue()).isEqualTo(latitude);
-            assertThat(change.get("plusCode")).isEqualTo(OpenLocationCode.encode(latitude, longitude));
+            assertThat(change.get("plusCode")).isEqualTo(OpenLocationCode.encode(latitude, longitude, 11));
         });
         assertThat(consoleErrors()).isEmpty();
         screenshot("site-map-dragged");
@@ -120,7 +120,7 @@ class SiteMapBrowserIntegrationTests extends BrowserTest {
         assertThat(marker.isDisplayed()).isTrue();
         double latitude = Double.parseDouble(value("#new-latitude"));
         double longitude = Double.parseDouble(value("#new-longitude"));
-        assertThat(value("#new-plus-code")).isEqualTo(OpenLocationCode.encode(latitude, longitude));
+        assertThat(value("#new-plus-code")).isEqualTo(OpenLocationCode.encode(latitude, longitude, 11));
     }
 
     @Test
@@ -133,13 +133,13 @@ class SiteMapBrowserIntegrationTests extends BrowserTest {
                 + "return [p.lat, p.lng];", NEW);
         assertThat(position.get(0).doubleValue()).isEqualTo(-34.603722);
         assertThat(position.get(1).doubleValue()).isEqualTo(-58.381592);
-        assertThat(value("#new-plus-code")).isEqualTo(OpenLocationCode.encode(-34.603722, -58.381592));
+        assertThat(value("#new-plus-code")).isEqualTo(OpenLocationCode.encode(-34.603722, -58.381592, 11));
     }
 
     @Test
     void aReadOnlyMapCannotBeChanged() {
         WebElement marker = marker(FIXED);
-        assertThat(text("#fixed-plus-code")).isEqualTo(OpenLocationCode.encode(-33.86882, 151.209296));
+        assertThat(text("#fixed-plus-code")).isEqualTo(OpenLocationCode.encode(-33.86882, 151.209296, 11));
         new Actions(driver()).clickAndHold(marker).moveByOffset(10, 5).moveByOffset(80, 40).release().perform();
         new Actions(driver()).moveToElement(driver().findElement(By.cssSelector(FIXED)), 30, 30).click().perform();
 

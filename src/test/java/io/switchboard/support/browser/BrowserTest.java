@@ -22,7 +22,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * class CustomerSearchBrowserIntegrationTests extends BrowserTest {
  *     @Test
  *     void findsACustomerByName() {
- *         signIn("admin@test.local", "Admin-Test-Password-1");
+ *         signIn("admin@test.local", "Admin-Test-Password-1");   // the test profile's admin (username "admin")
  *         open("/console/customers?lang=en");
  *         type(By.name("search"), "Acme");
  *         waitFor(By.cssSelector("[data-testid=customer-row]"));
@@ -127,5 +127,28 @@ public abstract class BrowserTest {
     /** Saves what the browser shows as {@code target/browser-screenshots/<name>.png}, e.g. for a review. */
     protected Path screenshot(String name) {
         return browser.screenshot(name);
+    }
+
+    /**
+     * Saves the whole page, not only the window, as {@code target/browser-screenshots/<name>.png}: the window is
+     * made as tall as the page for the picture and given its size back afterwards.
+     */
+    protected Path screenshotWholePage(String name) {
+        Dimension window = driver().manage().window().getSize();
+        Long height = script("return Math.max(document.documentElement.scrollHeight, document.body.scrollHeight);");
+        // the window's chrome takes some of its height; add it back so the viewport fits the page
+        Long chrome = script("return window.outerHeight - window.innerHeight;");
+        driver().manage().window().setSize(new Dimension(window.width, (int) Math.min(height + chrome, 8000)));
+        try {
+            return browser.screenshot(name);
+        } finally {
+            driver().manage().window().setSize(window);
+        }
+    }
+
+    /** Waits until htmx has no request in flight (after a click that swaps part of the page). */
+    protected void waitForHtmx() {
+        waiting().until(d -> Boolean.TRUE.equals(script(
+                "return !!window.htmx && document.querySelectorAll('.htmx-request').length === 0;")));
     }
 }
