@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.switchboard.identity.NewUser;
 import io.switchboard.identity.UserAdministration;
+import io.switchboard.identity.UserWelcomeEmails;
 import io.switchboard.identity.UserChanges;
 import io.switchboard.identity.UserProfile;
 import io.switchboard.identity.UserSearch;
@@ -42,10 +43,12 @@ import org.springframework.web.bind.annotation.RestController;
 class UserController {
 
     private final UserAdministration users;
+    private final UserWelcomeEmails welcomeEmails;
     private final ObjectMapper json;
 
-    UserController(UserAdministration users, ObjectMapper json) {
+    UserController(UserAdministration users, UserWelcomeEmails welcomeEmails, ObjectMapper json) {
         this.users = users;
+        this.welcomeEmails = welcomeEmails;
         this.json = json;
     }
 
@@ -136,6 +139,13 @@ class UserController {
         }
         users.resetPassword(id, request.newPassword(), forceChange);
         return Requests.SUCCESS;
+    }
+
+    @Operation(summary = "Send the welcome email (Mailjet user-welcome template) to a user who has never signed in; "
+            + "once a day at most")
+    @PostMapping("/auth/users/{id}/send_welcome_email")
+    Map<String, String> sendWelcomeEmail(@PathVariable long id) {
+        return Map.of("result", "success", "email", welcomeEmails.send(id) ? "queued" : "already queued today");
     }
 
     private Filters parse(String filters) {
