@@ -25,6 +25,9 @@ class ContactsForIdentity implements CustomerContacts {
 
     @Override
     public void linkUser(long contactId, @Nullable Long userId) {
+        if (userId == null && contacts.findContact(contactId).isEmpty()) {
+            return; // unlinking from a contact that no longer exists: nothing to mirror
+        }
         contacts.linkUser(contactId, userId);
     }
 }

@@ -4,6 +4,7 @@ import io.switchboard.customer.AccountSelfService;
 import io.switchboard.customer.AccountView;
 import io.switchboard.customer.ContactView;
 import io.switchboard.customer.CustomerView;
+import io.switchboard.identity.ServiceAccounts;
 import io.switchboard.shared.Actor;
 import io.switchboard.shared.NotFoundException;
 import java.util.List;
@@ -70,7 +71,9 @@ class PortalAccount implements AccountSelfService {
     public ContactView applyVerifiedEmail(long userId, String email) {
         Actor actor = access.actor();
         boolean self = userId == (actor.userId() == null ? -1 : actor.userId());
-        boolean automation = actor.userId() == null && actor.can(Actor.ADMIN);
+        // the automation service account (identity's verification runs as it), or the bare system actor
+        boolean automation = actor.can(Actor.ADMIN)
+                && (actor.userId() == null || ServiceAccounts.AUTOMATION.equals(actor.username()));
         if (!self && !automation) {
             throw new AccessDeniedException("Only the user themselves (or identity's verification) sets this email");
         }
