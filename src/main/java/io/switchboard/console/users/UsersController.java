@@ -6,6 +6,7 @@ import io.switchboard.identity.PasswordPolicy;
 import io.switchboard.identity.RoleAdministration;
 import io.switchboard.identity.RoleSummary;
 import io.switchboard.identity.UserAdministration;
+import io.switchboard.identity.UserWelcomeEmails;
 import io.switchboard.identity.UserChanges;
 import io.switchboard.identity.UserSearch;
 import io.switchboard.shared.ConflictException;
@@ -49,10 +50,12 @@ class UsersController {
 
     private final UserAdministration users;
     private final RoleAdministration roles;
+    private final UserWelcomeEmails welcomeEmails;
 
-    UsersController(UserAdministration users, RoleAdministration roles) {
+    UsersController(UserAdministration users, RoleAdministration roles, UserWelcomeEmails welcomeEmails) {
         this.users = users;
         this.roles = roles;
+        this.welcomeEmails = welcomeEmails;
     }
 
     /** Every role, by name: the form's checkboxes and the list's filter. */
@@ -194,6 +197,19 @@ class UsersController {
         try {
             users.delete(userId);
             redirect.addFlashAttribute("notice", "users.deleted");
+        } catch (ConflictException e) {
+            redirect.addFlashAttribute("problem", FormErrors.code(e.getMessage()));
+            redirect.addFlashAttribute("problemText", e.getMessage());
+        }
+        return redirectTo(userId);
+    }
+
+    /** A-UADM-10: for users who have never signed in; once a day at most. */
+    @PostMapping("/{userId}/welcome-email")
+    String sendWelcomeEmail(@PathVariable long userId, RedirectAttributes redirect) {
+        try {
+            redirect.addFlashAttribute("notice",
+                    welcomeEmails.send(userId) ? "users.welcomeSent" : "users.welcomeAlreadySent");
         } catch (ConflictException e) {
             redirect.addFlashAttribute("problem", FormErrors.code(e.getMessage()));
             redirect.addFlashAttribute("problemText", e.getMessage());

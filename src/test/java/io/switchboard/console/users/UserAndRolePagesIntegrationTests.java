@@ -82,6 +82,20 @@ class UserAndRolePagesIntegrationTests {
     // ---- users ----
 
     @Test
+    void aUserWhoNeverSignedInCanBeSentTheWelcomeEmailOnceADay() throws Exception {
+        var newcomer = logins.withRoles("finance");
+        mvc.perform(get("/console/users/" + newcomer.id()).with(asAdmin()).param("lang", "en"))
+                .andExpect(content().string(containsString("data-testid=\"send-welcome-email\"")));
+
+        mvc.perform(post("/console/users/" + newcomer.id() + "/welcome-email").with(csrf()).with(asAdmin()))
+                .andExpect(redirectedUrl("/console/users/" + newcomer.id()))
+                .andExpect(flash().attribute("notice", "users.welcomeSent"));
+        mvc.perform(post("/console/users/" + newcomer.id() + "/welcome-email").with(csrf()).with(asAdmin()))
+                .andExpect(flash().attribute("notice", "users.welcomeAlreadySent"));
+    }
+
+
+    @Test
     void onlyAdminsManageUsersAndRoles() throws Exception {
         var support = logins.authentication(logins.withRoles("support"));
         mvc.perform(get("/console/users").with(authentication(support))).andExpect(status().isForbidden());
