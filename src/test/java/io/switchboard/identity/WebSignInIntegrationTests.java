@@ -126,11 +126,14 @@ class WebSignInIntegrationTests {
         var browser = new WebBrowser(port);
         assertThat(browser.signIn(user.username(), "Tempor4ry!pass", false).redirectPath()).isEqualTo("/account/password");
         assertThat(browser.get("/console").redirectPath()).isEqualTo("/account/password");
+        assertThat(browser.get("/account/password").body()).contains("data-testid=\"temporary-password-notice\"")
+                .doesNotContain("data-testid=\"cancel\"");
 
         var mismatch = browser.submit("/account/password", "/account/password", Map.of("current_password",
                 "Tempor4ry!pass", "new_password", "Mine-N0w!pass", "confirm_password", "Something-else1!"));
         assertThat(mismatch.status()).isEqualTo(200);
-        assertThat(mismatch.body()).contains("does not match");
+        assertThat(mismatch.body()).contains("does not match").contains("id=\"confirm_password-error\"")
+                .contains("data-testid=\"temporary-password-notice\"");
 
         var weak = browser.submit("/account/password", "/account/password", Map.of("current_password",
                 "Tempor4ry!pass", "new_password", "weakpass", "confirm_password", "weakpass"));
@@ -142,7 +145,10 @@ class WebSignInIntegrationTests {
         assertThat(changed.redirectPath()).isEqualTo("/console");
         var console = browser.get("/console");
         assertThat(console.location()).isEmpty(); // no more detour (the console page itself comes with the web shell)
-        assertThat(browser.get("/account/password").status()).isEqualTo(200);
+        var own = browser.get("/account/password");
+        assertThat(own.status()).isEqualTo(200);
+        assertThat(own.body()).doesNotContain("data-testid=\"temporary-password-notice\"")
+                .contains("data-testid=\"cancel\"");
     }
 
     @Test

@@ -1,12 +1,15 @@
 package io.switchboard.identity.web;
 
 import io.switchboard.identity.UserAdministration;
+import io.switchboard.identity.security.SignedInUser;
 import io.switchboard.shared.Actor;
 import io.switchboard.shared.CurrentActor;
 import io.switchboard.shared.InvalidInputException;
+import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
@@ -26,6 +29,13 @@ class AccountPasswordController {
     AccountPasswordController(UserAdministration users, CurrentActor currentActor) {
         this.users = users;
         this.currentActor = currentActor;
+    }
+
+    /** Whether the signed-in user still has a temporary password, and is therefore held on this page. */
+    @ModelAttribute("passwordChangeRequired")
+    boolean passwordChangeRequired(Authentication authentication) {
+        return authentication != null && authentication.getPrincipal() instanceof SignedInUser user
+                && user.passwordChangeRequired();
     }
 
     @GetMapping("/account/password")

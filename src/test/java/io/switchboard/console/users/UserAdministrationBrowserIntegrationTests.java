@@ -50,6 +50,27 @@ class UserAdministrationBrowserIntegrationTests extends BrowserTest {
         waiting().until(d -> currentPath().equals("/account/password"));
         open("/console");
         waiting().until(d -> currentPath().equals("/account/password"));
+        assertThat(waitFor(By.cssSelector("[data-testid=temporary-password-notice]")).getText())
+                .contains("temporary password");
+        assertThat(driver().findElement(By.cssSelector("[data-testid=password-policy]")).getText())
+                .contains("8 characters").contains("!@#$%^&*");
+        screenshotWholePage("account-password-temporary");
+        // a refused change keeps the user here, with the reason next to the field
+        type(By.name("current_password"), temporary);
+        type(By.name("new_password"), "Rosa-Own-Passw0rd");
+        type(By.name("confirm_password"), "Rosa-Other-Passw0rd");
+        driver().findElement(By.cssSelector("form[action$='/account/password'] button[type=submit]")).click();
+        assertThat(waitFor(By.cssSelector("[data-testid=confirm_password-error]")).getText()).contains("does not match");
+        assertThat(driver().findElement(By.id("confirm_password")).getAttribute("aria-invalid")).isEqualTo("true");
+        assertThat(currentPath()).isEqualTo("/account/password");
+        screenshotWholePage("account-password-errors");
+        usePhoneViewport();
+        open("/account/password?lang=es");
+        assertThat(waitFor(By.cssSelector("[data-testid=temporary-password-notice]")).getText())
+                .contains("contraseña temporal");
+        assertThat(scrollsSideways()).isFalse();
+        screenshotWholePage("account-password-phone-es");
+        open("/account/password?lang=en");
         type(By.name("current_password"), temporary);
         type(By.name("new_password"), "Rosa-Own-Passw0rd");
         type(By.name("confirm_password"), "Rosa-Own-Passw0rd");
