@@ -119,7 +119,11 @@ class CustomerTabsIntegrationTests {
                         not(containsString("data-testid=\"delete-contact\"")))));
         mvc.perform(get("/console/customers/" + id + "/contacts").with(Api.as(CRM_STAFF)))
                 .andExpect(content().string(allOf(containsString("data-testid=\"add-contact\""),
-                        containsString("data-testid=\"edit-contact\""), containsString("data-testid=\"delete-contact\""))));
+                        containsString("data-testid=\"edit-contact\""), containsString("data-testid=\"delete-contact\""),
+                        // the shared row-delete form posts both ways, with its CSRF token
+                        containsString("hx-post=\"/console/customers/" + id + "/contacts/"),
+                        containsString("action=\"/console/customers/" + id + "/contacts/"),
+                        containsString("name=\"_csrf\""))));
     }
 
     // ---- sites ----
