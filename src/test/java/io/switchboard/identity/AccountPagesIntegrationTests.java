@@ -75,7 +75,6 @@ class AccountPagesIntegrationTests {
         var api = new WebBrowser(port);
         assertThat(api.signIn(user.username(), user.password(), false).status()).isEqualTo(302);
         String newEmail = "verified-" + user.username() + "@test.switchboard";
-        var http = java.net.http.HttpClient.newHttpClient();
         requestChange(user, newEmail);
         String token = AccountMail.token(jdbc, "EMAIL_VERIFICATION", newEmail);
 
@@ -89,7 +88,6 @@ class AccountPagesIntegrationTests {
         assertThat(emailOf(user.id())).isEqualTo(newEmail);
         var again = anonymous.submit("/verify-email/" + token, "/verify-email/" + token, Map.of());
         assertThat(again.status()).isEqualTo(400);
-        assertThat(http).isNotNull();
     }
 
     @Test
@@ -155,7 +153,7 @@ class AccountPagesIntegrationTests {
     }
 
     private static String stripCsrf(String body) {
-        return body.replaceAll("name=\"_csrf\"\\s+value=\"[^\"]+\"", "");
+        return body.replaceAll("name=\"_csrf\"\\s+(value|content)=\"[^\"]+\"", "");
     }
 
     private static int countOf(String body, String needle) {

@@ -40,7 +40,8 @@ class PasswordResetBrowserIntegrationTests extends BrowserTest {
         assertThat(waitFor(By.cssSelector("[data-testid=login-reset]")).getText()).contains("reset successfully");
         signIn(user.username(), "Browser-Reset-1!");
         assertThat(currentPath()).isEqualTo("/console");
-        assertThat(consoleErrors()).isEmpty();
+        // the refused mismatch above answered 422, which the browser logs; nothing else may fail
+        assertThat(consoleErrors()).allMatch(error -> error.contains("status of 422"));
 
         open("/reset-password/" + token);
         assertThat(waitFor(By.cssSelector("[data-testid=request-new-link]")).getAttribute("href"))

@@ -140,7 +140,9 @@ class SecurityConfiguration {
                 .csrf(c -> c.ignoringRequestMatchers(paths("/camunda/**")))
                 .exceptionHandling(e -> e.authenticationEntryPoint(signInFirst()))
                 .addFilterAfter(new SessionActorFilter(states, rememberMe, key.value()),
-                        AnonymousAuthenticationFilter.class);
+                        AnonymousAuthenticationFilter.class)
+                .addFilterBefore(new CurrentRequestFilter(),
+                        org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter.class);
         return http.build();
     }
 
