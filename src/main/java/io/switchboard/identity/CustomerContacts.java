@@ -23,4 +23,13 @@ public interface CustomerContacts {
      * @param userId    the linked user, or {@code null} when the user was unlinked
      */
     void linkUser(long contactId, @org.springframework.lang.Nullable Long userId);
+
+    /**
+     * Sets the e-mail of the contact linked to {@code userId} once identity has verified the new address
+     * (C-SC-04). Identity calls it as the automation account, in the transaction that changes the user's e-mail.
+     *
+     * @param userId the user whose linked contact changes
+     * @param email  the verified address
+     */
+    default void applyVerifiedEmail(long userId, String email) {}
 }

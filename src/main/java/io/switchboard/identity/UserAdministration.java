@@ -13,7 +13,15 @@ import io.switchboard.identity.internal.UserAccount;
 import io.switchboard.identity.internal.UserAccounts;
 import io.switchboard.identity.internal.UserSpecifications;
 import io.switchboard.identity.internal.UserViews;
+import io.switchboard.identity.internal.AccountLinks;
+import io.switchboard.identity.internal.AccountTokens;
+import io.switchboard.identity.internal.PasswordHistory;
+import io.switchboard.identity.security.SecuritySettings;
 import io.switchboard.identity.security.SignInRevocation;
+import io.switchboard.identity.security.SignInThrottle;
+import io.switchboard.notification.EmailRequest;
+import io.switchboard.notification.EmailTemplate;
+import io.switchboard.notification.Notifications;
 import io.switchboard.shared.ConflictException;
 import io.switchboard.shared.InvalidInputException;
 import io.switchboard.shared.NotFoundException;
@@ -49,10 +57,32 @@ public class UserAdministration {
     private final AccessGuard access;
     private final AdminGuard adminGuard;
     private final ActivityLog activity;
+    private final AccountSecurity security;
+
+    /** What passwords, lockout and e-mail verification need here, in one parameter. */
+    @org.springframework.stereotype.Component
+    static class AccountSecurity {
+        final PasswordHistory history;
+        final SignInThrottle throttle;
+        final AccountTokens tokens;
+        final AccountLinks links;
+        final Notifications notifications;
+        final SecuritySettings settings;
+
+        AccountSecurity(PasswordHistory history, SignInThrottle throttle, AccountTokens tokens, AccountLinks links,
+                Notifications notifications, SecuritySettings settings) {
+            this.history = history;
+            this.throttle = throttle;
+            this.tokens = tokens;
+            this.links = links;
+            this.notifications = notifications;
+            this.settings = settings;
+        }
+    }
 
     UserAdministration(UserAccounts users, RoleResolver roleResolver, SignInStates states, ContactLinks contacts,
             PasswordEncoder passwords, SignInRevocation revocation, AccessGuard access, AdminGuard adminGuard,
-            ActivityLog activity) {
+            ActivityLog activity, AccountSecurity security) {
         this.users = users;
         this.roleResolver = roleResolver;
         this.states = states;
@@ -62,6 +92,7 @@ public class UserAdministration {
         this.access = access;
         this.adminGuard = adminGuard;
         this.activity = activity;
+        this.security = security;
     }
 
     /** Users that are not deleted; {@code query.search} matches username, e-mail and names. */
@@ -113,6 +144,7 @@ public class UserAdministration {
             link(user, command.contactId());
         }
         users.saveAndFlush(user);
+        security.history.record(user.getId(), user.getPasswordHash(), user.getCreatedAt(), security.settings.passwordHistory());
         if (user.getContactId() != null) {
             contacts.mirror(user.getContactId(), user.getId());
         }
@@ -141,6 +173,12 @@ public class UserAdministration {
         if (changes.email() != null) {
             String email = Inputs.email("email", changes.email());
             requireUnusedEmail(email, user.getId());
+            if (!email.equalsIgnoreCase(user.getEmail())) {
+                // An admin's change applies at once (the user may have lost the old mailbox), unverified; it
+                // cancels a change the user asked for and had not confirmed yet.
+                user.setEmailVerified(false);
+                security.tokens.supersedeEmailChanges(user.getId(), now);
+            }
             user.setEmail(email);
         }
         if (changes.firstName() != null) {
@@ -239,12 +277,16 @@ public class UserAdministration {
         UserAccount user = loadForUpdate(id);
         requireEditable(user);
         PasswordPolicy.check("new_password", newPassword);
+        security.history.requireNotRecent("new_password", user, newPassword, security.settings.passwordHistory());
         var before = UserViews.auditFields(user);
+        Instant now = Instant.now();
         user.setPasswordHash(passwords.encode(newPassword));
         user.setMustChangePassword(forceChange);
-        user.touch(Instant.now());
+        user.touch(now);
+        setPasswordSideEffects(user, now);
         revocation.revokeEverywhere(user, false);
         users.flush();
+        notifyPasswordChange(user, now, access.current().username());
         activity.record(ActivityRecord.of("user", user.getId(), user.getCustomerId(), "PASSWORD_RESET",
                 "Reset the password of " + user.getUsername() + (forceChange ? " (temporary)" : ""))
                 .withChanges(before, UserViews.auditFields(user)));
@@ -274,14 +316,50 @@ public class UserAdministration {
         if (passwords.matches(newPassword, user.getPasswordHash())) {
             throw InvalidInputException.of("new_password", "must differ from the current password");
         }
+        security.history.requireNotRecent("new_password", user, newPassword, security.settings.passwordHistory());
         var before = UserViews.auditFields(user);
+        Instant now = Instant.now();
         user.setPasswordHash(passwords.encode(newPassword));
         user.setMustChangePassword(false);
-        user.touch(Instant.now());
+        user.touch(now);
+        setPasswordSideEffects(user, now);
         revocation.revokeEverywhere(user, true);
         users.flush();
+        notifyPasswordChange(user, now, "Myself");
         activity.record(ActivityRecord.of("user", user.getId(), user.getCustomerId(), "PASSWORD_CHANGED",
                 user.getUsername() + " changed their password").withChanges(before, UserViews.auditFields(user)));
+    }
+
+    /** Ends a sign-in lockout (C-PWD-07) before its time; the wrong-password count starts again. */
+    @Transactional
+    public void unlock(long id) {
+        access.requireAdmin();
+        UserAccount user = loadForUpdate(id);
+        requireEditable(user);
+        Instant now = Instant.now();
+        if (!user.isLockedAt(now)) {
+            throw new ConflictException("User " + user.getUsername() + " is not locked");
+        }
+        security.throttle.clear(user.getId());
+        activity.record(ActivityRecord.of("user", user.getId(), user.getCustomerId(), "UNLOCKED",
+                "Unlocked " + user.getUsername() + " (locked until " + user.getLockedUntil() + ")"));
+    }
+
+    /** What every password change does besides the hash: history, dead reset links, no lockout. */
+    private void setPasswordSideEffects(UserAccount user, Instant now) {
+        security.history.record(user.getId(), user.getPasswordHash(), now, security.settings.passwordHistory());
+        security.tokens.supersedeResets(user.getId(), now);
+        security.throttle.clear(user.getId());
+    }
+
+    /** C-MJ-10: the password-change notification to the user. */
+    private void notifyPasswordChange(UserAccount user, Instant now, String changedBy) {
+        String name = user.displayName();
+        security.notifications.enqueue(new EmailRequest(EmailTemplate.PASSWORD_CHANGE, user.getEmail(), name,
+                Map.of("user_name", name, "change_date", java.time.format.DateTimeFormatter
+                                .ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(java.time.ZoneOffset.UTC).format(now),
+                        "changed_by", changedBy == null ? "" : changedBy, "support_email", security.links.supportEmail()),
+                "password-change:" + user.getId() + ":" + now.toEpochMilli(), user.getCustomerId()));
     }
 
     UserProfile profile(UserAccount u) {
@@ -293,7 +371,9 @@ public class UserAdministration {
                 permissions, u.isEnabled(), u.isDeleted(),
                 u.getDeletedAt(), u.isMustChangePassword(), u.isServiceAccount(), u.getLastLoginAt(),
                 u.getLoginCount(), revocation.countSessions(u.getUsername()), u.getContactId(), u.getCustomerId(),
-                contacts.find(u.getContactId()).orElse(null), u.getCreatedAt());
+                contacts.find(u.getContactId()).orElse(null), u.getCreatedAt(),
+                u.isLockedAt(Instant.now()) ? u.getLockedUntil() : null, u.isEmailVerified(),
+                security.tokens.pendingEmail(u.getId(), Instant.now()).orElse(null));
     }
 
     private UserAccount load(long id) {

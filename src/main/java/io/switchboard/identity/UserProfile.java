@@ -14,6 +14,8 @@ import org.springframework.lang.Nullable;
  *
  * @param contact the linked contact as the customer module describes it; {@code null} when not linked or
  *                when the customer module is not available (then only {@code contactId} is known)
+ * @param lockedUntil  when the sign-in lockout ends; {@code null} when the account is not locked
+ * @param pendingEmail an address the user asked to change to and has not confirmed yet
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 public record UserProfile(long id, String username, String email, String firstName, @Nullable String middleName,
@@ -22,7 +24,8 @@ public record UserProfile(long id, String username, String email, String firstNa
         boolean enabled, boolean deleted, @Nullable Instant deletedAt, boolean passwordChangeRequired,
         boolean serviceAccount, @JsonProperty("last_login") @Nullable Instant lastLogin, int loginCount,
         int activeSessions, @Nullable Long contactId, @Nullable Long customerId, @Nullable ContactRef contact,
-        @JsonProperty("created") Instant created) {
+        @JsonProperty("created") Instant created, @Nullable Instant lockedUntil, boolean emailVerified,
+        @Nullable String pendingEmail) {
 
     /** A role as a user's profile lists it. */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)

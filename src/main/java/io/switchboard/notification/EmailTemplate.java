@@ -60,7 +60,15 @@ public enum EmailTemplate {
     /** C-MJ-13: a balance fell below its threshold. */
     BALANCE_LOW("api_crmCommunicationsBalanceLow",
             List.of("customer_name", "service_name", "current_balance", "threshold", "balance_type", "topup_url"),
-            List.of(), List.of());
+            List.of(), List.of()),
+
+    /**
+     * C-PWD-07: too many wrong passwords locked the account; says until when, and carries a password-reset link.
+     * Not in the OmniCRM guide: its Mailjet template has to be created (Switchboard's own key below).
+     */
+    ACCOUNT_LOCKED("api_crmCommunicationUserAccountLocked",
+            List.of("user_name", "locked_until", "reset_url", "expiry_time", "support_email"), List.of("ip_address"),
+            List.of("reset_url"));
 
     private final String guideKey;
     private final Set<String> requiredVariables;

@@ -217,6 +217,19 @@ class UsersController {
         return redirectTo(userId);
     }
 
+    /** C-PWD-07: ends a sign-in lockout before its time. */
+    @PostMapping("/{userId}/unlock")
+    String unlock(@PathVariable long userId, RedirectAttributes redirect) {
+        try {
+            users.unlock(userId);
+            redirect.addFlashAttribute("notice", "users.unlocked");
+        } catch (ConflictException e) {
+            redirect.addFlashAttribute("problem", FormErrors.code(e.getMessage()));
+            redirect.addFlashAttribute("problemText", e.getMessage());
+        }
+        return redirectTo(userId);
+    }
+
     @PostMapping("/{userId}/restore")
     String restore(@PathVariable long userId, RedirectAttributes redirect) {
         return change(userId, new UserChanges(null, null, null, null, null, null, null, null, false), "users.restored", redirect);

@@ -12,9 +12,16 @@ import org.springframework.stereotype.Component;
 class ContactsForIdentity implements CustomerContacts {
 
     private final Contacts contacts;
+    private final io.switchboard.customer.AccountSelfService selfService;
 
-    ContactsForIdentity(Contacts contacts) {
+    ContactsForIdentity(Contacts contacts, io.switchboard.customer.AccountSelfService selfService) {
         this.contacts = contacts;
+        this.selfService = selfService;
+    }
+
+    @Override
+    public void applyVerifiedEmail(long userId, String email) {
+        selfService.applyVerifiedEmail(userId, email);
     }
 
     @Override

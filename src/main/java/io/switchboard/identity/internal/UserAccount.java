@@ -79,6 +79,17 @@ public class UserAccount {
     @Column(name = "created_at", nullable = false, updatable = false)
     private Instant createdAt;
 
+    /** Written only by {@code SignInThrottle} with SQL, so that a concurrent edit never resets it. */
+    @Column(name = "failed_sign_ins", insertable = false, updatable = false)
+    private int failedSignIns;
+
+    /** Written only by {@code SignInThrottle} with SQL; read here for display. */
+    @Column(name = "locked_until", insertable = false, updatable = false)
+    private Instant lockedUntil;
+
+    @Column(name = "email_verified", nullable = false)
+    private boolean emailVerified;
+
     @Column(name = "updated_at", nullable = false)
     private Instant updatedAt;
 
@@ -250,6 +261,27 @@ public class UserAccount {
 
     public Instant getUpdatedAt() {
         return updatedAt;
+    }
+
+    public int getFailedSignIns() {
+        return failedSignIns;
+    }
+
+    /** When a lockout ends; {@code null} or a past instant when the account is not locked. */
+    public Instant getLockedUntil() {
+        return lockedUntil;
+    }
+
+    public boolean isLockedAt(Instant at) {
+        return lockedUntil != null && lockedUntil.isAfter(at);
+    }
+
+    public boolean isEmailVerified() {
+        return emailVerified;
+    }
+
+    public void setEmailVerified(boolean emailVerified) {
+        this.emailVerified = emailVerified;
     }
 
     public Set<Role> getRoles() {

@@ -36,12 +36,14 @@ public class PasswordSignIn {
     private final UserAccounts users;
     private final SignInStates states;
     private final PasswordEncoder passwords;
+    private final SignInThrottle throttle;
     private volatile String decoyHash;
 
-    PasswordSignIn(UserAccounts users, SignInStates states, PasswordEncoder passwords) {
+    PasswordSignIn(UserAccounts users, SignInStates states, PasswordEncoder passwords, SignInThrottle throttle) {
         this.users = users;
         this.states = states;
         this.passwords = passwords;
+        this.throttle = throttle;
     }
 
     @Transactional
@@ -58,7 +60,18 @@ public class PasswordSignIn {
             return new Outcome.Refused();
         }
         UserAccount user = found.get();
-        if (!passwords.matches(password, user.getPasswordHash()) || !user.canSignIn()) {
+        Instant now = Instant.now();
+        if (throttle.isLocked(user, now)) {
+            // Lockout (C-PWD-07): refused like a wrong password, after the same time, whatever the password.
+            passwords.matches(password, decoyHash());
+            log.info("Sign-in refused for user {} (locked) from {}", user.getId(), remoteAddress());
+            return new Outcome.Refused();
+        }
+        boolean correct = passwords.matches(password, user.getPasswordHash());
+        if (!correct && user.canSignIn()) {
+            throttle.recordFailure(user, now);
+        }
+        if (!correct || !user.canSignIn()) {
             log.info("Sign-in refused for user {} ({}) from {}", user.getId(), user.canSignIn() ? "wrong password"
                     : "deleted or disabled", remoteAddress());
             return new Outcome.Refused();
@@ -66,7 +79,8 @@ public class PasswordSignIn {
         if (passwords.upgradeEncoding(user.getPasswordHash())) {
             user.setPasswordHash(passwords.encode(password));
         }
-        user.recordSignIn(Instant.now());
+        throttle.recordSuccess(user);
+        user.recordSignIn(now);
         users.flush();
         log.info("User {} signed in from {}", user.getId(), remoteAddress());
         return new Outcome.SignedIn(states.find(user.getId()).orElseThrow(), user.getPasswordHash());

@@ -104,6 +104,9 @@ class SecurityConfiguration {
                         .requestMatchers(paths(HttpMethod.GET, "/crm/health")).permitAll()
                         .requestMatchers(paths(HttpMethod.POST, "/crm/auth/login", "/auth/login", "/crm/auth/refresh",
                                 "/auth/refresh")).permitAll()
+                        .requestMatchers(paths(HttpMethod.POST, "/auth/forgot_password", "/crm/auth/forgot_password",
+                                "/auth/reset_password", "/crm/auth/reset_password", "/auth/verify_email",
+                                "/crm/auth/verify_email")).permitAll()
                         .requestMatchers(paths("/crm/docs", "/crm/docs/**", "/crm/openapi.json", "/crm/openapi.json/**",
                                 "/crm/swagger-ui/**", "/crm/swagger-ui.html")).permitAll()
                         .requestMatchers(paths(HttpMethod.POST, "/crm/auth/change_password", "/auth/change_password",
@@ -124,6 +127,8 @@ class SecurityConfiguration {
     SecurityFilterChain web(HttpSecurity http, PersistentTokenBasedRememberMeServices rememberMe, RememberMeKey key,
             SignInStates states) throws Exception {
         http.authorizeHttpRequests(a -> a
+                        .requestMatchers(paths("/login/forgot-password", "/reset-password/*", "/verify-email/*"))
+                                .permitAll()
                         .requestMatchers(paths("/login", "/webjars/**", "/css/**", "/js/**", "/images/**",
                                 "/favicon.ico", "/favicon.svg", "/licenses/**", "/error", "/actuator/health/**")).permitAll()
                         .requestMatchers(paths("/camunda/**")).access(staffOnly(AuthenticatedAuthorizationManager.authenticated()))
@@ -135,7 +140,9 @@ class SecurityConfiguration {
                 .csrf(c -> c.ignoringRequestMatchers(paths("/camunda/**")))
                 .exceptionHandling(e -> e.authenticationEntryPoint(signInFirst()))
                 .addFilterAfter(new SessionActorFilter(states, rememberMe, key.value()),
-                        AnonymousAuthenticationFilter.class);
+                        AnonymousAuthenticationFilter.class)
+                .addFilterBefore(new CurrentRequestFilter(),
+                        org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter.class);
         return http.build();
     }
 

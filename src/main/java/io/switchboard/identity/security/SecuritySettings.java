@@ -12,13 +12,58 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param accessTokenTtl  lifetime of an access token (JWT) ({@code SWITCHBOARD_ACCESS_TOKEN_TTL})
  * @param refreshTokenTtl lifetime of a refresh token ({@code SWITCHBOARD_REFRESH_TOKEN_TTL})
  * @param rememberMeTtl   how long "remember me" keeps a browser signed in ({@code SWITCHBOARD_REMEMBER_ME_TTL})
+ * @param lockout         sign-in lockout after repeated wrong passwords (C-PWD-07)
+ * @param passwordHistory how many recent passwords a new one may not repeat (C-PWD-08); 0 checks none
+ * @param passwordReset   self-service password reset links (C-PWD-01/06)
+ * @param emailVerification links that confirm a new e-mail address (A-AUTH-19, I-32)
  */
 @ConfigurationProperties("switchboard.security")
 public record SecuritySettings(
         String jwtSecret,
         @DefaultValue("30m") Duration accessTokenTtl,
         @DefaultValue("14d") Duration refreshTokenTtl,
-        @DefaultValue("30d") Duration rememberMeTtl) {
+        @DefaultValue("30d") Duration rememberMeTtl,
+        @DefaultValue Lockout lockout,
+        @DefaultValue("5") int passwordHistory,
+        @DefaultValue PasswordReset passwordReset,
+        @DefaultValue EmailVerification emailVerification) {
+
+    /**
+     * @param maxAttempts wrong passwords in a row that lock the account
+     * @param duration    how long a locked account stays locked
+     */
+    public record Lockout(@DefaultValue("5") int maxAttempts, @DefaultValue("30m") Duration duration) {
+        public Lockout {
+            if (maxAttempts < 1 || duration.isNegative() || duration.isZero()) {
+                throw new IllegalArgumentException("switchboard.security.lockout: max-attempts must be at least 1 "
+                        + "and duration positive");
+            }
+        }
+    }
+
+    /**
+     * @param tokenTtl    how long a reset link works
+     * @param minInterval the shortest time between two reset emails to one account
+     * @param maxPerHour  reset emails one account receives in an hour at most
+     */
+    public record PasswordReset(@DefaultValue("1h") Duration tokenTtl, @DefaultValue("1m") Duration minInterval,
+            @DefaultValue("5") int maxPerHour) {
+        public PasswordReset {
+            if (tokenTtl.isNegative() || tokenTtl.isZero() || minInterval.isNegative() || maxPerHour < 1) {
+                throw new IllegalArgumentException("switchboard.security.password-reset: token-ttl must be positive, "
+                        + "min-interval not negative, max-per-hour at least 1");
+            }
+        }
+    }
+
+    /** @param tokenTtl how long a link confirming a new e-mail address works */
+    public record EmailVerification(@DefaultValue("24h") Duration tokenTtl) {
+        public EmailVerification {
+            if (tokenTtl.isNegative() || tokenTtl.isZero()) {
+                throw new IllegalArgumentException("switchboard.security.email-verification.token-ttl must be positive");
+            }
+        }
+    }
 
     static final int MIN_SECRET_LENGTH = 32;
 
@@ -30,6 +75,9 @@ public record SecuritySettings(
         if (accessTokenTtl.isNegative() || accessTokenTtl.isZero() || refreshTokenTtl.isNegative()
                 || refreshTokenTtl.isZero() || rememberMeTtl.isNegative() || rememberMeTtl.isZero()) {
             throw new IllegalArgumentException("switchboard.security token lifetimes must be positive");
+        }
+        if (passwordHistory < 0) {
+            throw new IllegalArgumentException("switchboard.security.password-history must not be negative");
         }
     }
 }

@@ -2,7 +2,16 @@ package io.switchboard.identity.web;
 
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
+import io.switchboard.identity.AccountSessions;
+import io.switchboard.identity.EmailChanges;
+import io.switchboard.identity.PasswordResets;
+import io.switchboard.identity.SessionInfo;
 import io.switchboard.identity.UserAdministration;
+import java.util.List;
+import java.util.Map;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import io.switchboard.identity.security.ActorAuthentication;
 import io.switchboard.identity.security.ApiSessions;
 import io.switchboard.identity.security.SignInResponse;
@@ -36,11 +45,33 @@ class AuthController {
 
     private final ApiSessions sessions;
     private final UserAdministration users;
+    private final PasswordResets resets;
+    private final EmailChanges emailChanges;
+    private final AccountSessions accountSessions;
 
-    AuthController(ApiSessions sessions, UserAdministration users) {
+    AuthController(ApiSessions sessions, UserAdministration users, PasswordResets resets, EmailChanges emailChanges,
+            AccountSessions accountSessions) {
         this.sessions = sessions;
         this.users = users;
+        this.resets = resets;
+        this.emailChanges = emailChanges;
+        this.accountSessions = accountSessions;
     }
+
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    record ForgotPasswordRequest(@NotBlank @Size(max = 254) String email) {}
+
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    record ResetPasswordRequest(@NotBlank @Size(max = 200) String token, @NotNull @Size(max = 1000) String newPassword) {}
+
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    record ChangeEmailRequest(@NotBlank @Size(max = 254) String newEmail, @NotNull @Size(max = 1000) String password) {}
+
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    record VerifyEmailRequest(@NotBlank @Size(max = 200) String token) {}
+
+    /** The one answer to every well-formed reset request, whether or not an account has the address. */
+    static final String RESET_REQUESTED = "If an account uses this address, a password reset link has been sent to it";
 
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     record LoginRequest(@NotBlank @Size(max = 254) String email, @NotNull @Size(max = 1000) String password) {}
@@ -81,6 +112,54 @@ class AuthController {
         long userId = userOf(authentication);
         users.changeOwnPassword(request.currentPassword(), request.newPassword());
         return sessions.issueFor(userId);
+    }
+
+    @Operation(summary = "Ask for a password reset link (C-PWD-03). Always the same 202 answer, whether or not an "
+            + "account has the address; only an active account is e-mailed, at most once a minute and 5 times an hour")
+    @PostMapping({"/auth/forgot_password", "/crm/auth/forgot_password"})
+    ResponseEntity<Map<String, String>> forgotPassword(@Valid @RequestBody ForgotPasswordRequest request) {
+        resets.requestReset(request.email());
+        return ResponseEntity.status(HttpStatus.ACCEPTED).body(Map.of("result", "success", "message", RESET_REQUESTED));
+    }
+
+    @Operation(summary = "Set a new password with the token of a reset link (single use, 1 hour); signs the user out "
+            + "everywhere. An invalid, expired or used token is a 400 naming token")
+    @PostMapping({"/auth/reset_password", "/crm/auth/reset_password"})
+    Map<String, String> resetPassword(@Valid @RequestBody ResetPasswordRequest request) {
+        resets.reset(request.token(), request.newPassword());
+        return Map.of("result", "success", "message", "Password has been reset successfully");
+    }
+
+    @Operation(summary = "Ask to change one's own sign-in e-mail: a verification link goes to the new address, "
+            + "and the old one stays in use until it is followed")
+    @PostMapping({"/auth/change_email", "/crm/auth/change_email"})
+    ResponseEntity<Map<String, String>> changeEmail(@Valid @RequestBody ChangeEmailRequest request,
+            Authentication authentication) {
+        userOf(authentication);
+        var pending = emailChanges.request(request.newEmail(), request.password());
+        return ResponseEntity.status(HttpStatus.ACCEPTED).body(Map.of("result", "success", "pending_email",
+                pending.newEmail(), "message", "Follow the link sent to the new address to confirm it"));
+    }
+
+    @Operation(summary = "Confirm a new e-mail address with the token of its verification link (no sign-in needed)")
+    @PostMapping({"/auth/verify_email", "/crm/auth/verify_email"})
+    Map<String, String> verifyEmail(@Valid @RequestBody VerifyEmailRequest request) {
+        return Map.of("result", "success", "email", emailChanges.confirm(request.token()));
+    }
+
+    @Operation(summary = "The signed-in user's sessions: web sessions, remembered browsers and API token families")
+    @GetMapping({"/crm/auth/sessions", "/auth/sessions"})
+    List<SessionInfo> mySessions(Authentication authentication) {
+        userOf(authentication);
+        return accountSessions.mine();
+    }
+
+    @Operation(summary = "End one of the signed-in user's sessions")
+    @DeleteMapping({"/crm/auth/sessions/{id}", "/auth/sessions/{id}"})
+    ResponseEntity<Void> endSession(@PathVariable String id, Authentication authentication) {
+        userOf(authentication);
+        accountSessions.end(id);
+        return ResponseEntity.noContent().build();
     }
 
     @ExceptionHandler(BadCredentialsException.class)

@@ -141,6 +141,13 @@ class UserController {
         return Requests.SUCCESS;
     }
 
+    @Operation(summary = "End a user's sign-in lockout (after too many wrong passwords) before its time")
+    @PostMapping("/auth/users/{id}/unlock")
+    UserProfile unlock(@PathVariable long id) {
+        users.unlock(id);
+        return users.get(id);
+    }
+
     @Operation(summary = "Send the welcome email (Mailjet user-welcome template) to a user who has never signed in; "
             + "once a day at most")
     @PostMapping("/auth/users/{id}/send_welcome_email")

@@ -4,6 +4,10 @@ import io.switchboard.console.Audience;
 import io.switchboard.console.FormErrors;
 import io.switchboard.customer.AccountSelfService;
 import io.switchboard.customer.Countries;
+import io.switchboard.identity.EmailChanges;
+import io.switchboard.shared.ConflictException;
+import org.springframework.lang.Nullable;
+import org.springframework.web.bind.annotation.RequestParam;
 import io.switchboard.shared.CurrentActor;
 import io.switchboard.shared.InvalidInputException;
 import io.switchboard.shared.NotFoundException;
@@ -24,8 +28,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 /**
  * The portal's account page (C-SC-02/03): the customer's details, the user's own contact, the other contacts and
  * the sites, all read-only except what the customer module's {@link AccountSelfService} lets a customer user
- * change: their own phone number (C-SC-03/04). The password changes on identity's page; the email needs a
- * verified address, which identity does not offer yet, so it is shown read-only. Customer users only: staff are
+ * change: their own phone number (C-SC-03/04), and their sign-in e-mail through identity's {@link EmailChanges}
+ * (a link to the new address confirms it; until then the old one stays). The password changes on identity's page. Customer users only: staff are
  * sent to the console, and a customer user not yet linked to a contact sees how to get linked.
  */
 @Controller
@@ -36,10 +40,54 @@ class PortalAccountController {
 
     private final AccountSelfService account;
     private final CurrentActor currentActor;
+    private final EmailChanges emailChanges;
 
-    PortalAccountController(AccountSelfService account, CurrentActor currentActor) {
+    PortalAccountController(AccountSelfService account, CurrentActor currentActor, EmailChanges emailChanges) {
         this.account = account;
         this.currentActor = currentActor;
+        this.emailChanges = emailChanges;
+    }
+
+    /** The sign-in e-mail change waiting for its link to be followed (C-SC-04), if any. */
+    @ModelAttribute("pendingEmail")
+    @Nullable
+    String pendingEmail() {
+        var actor = currentActor.find();
+        if (actor.isEmpty() || actor.get().userId() == null) {
+            return null;
+        }
+        return emailChanges.pending(actor.get().userId()).map(EmailChanges.Pending::newEmail).orElse(null);
+    }
+
+    @GetMapping("/portal/account/email")
+    String initEmailForm(Model model) {
+        myAccount(model);
+        model.addAttribute("editingEmail", true);
+        return VIEW;
+    }
+
+    /** C-SC-04: the new address gets a verification link; the current one stays until it is followed. */
+    @PostMapping("/portal/account/email")
+    String processEmailForm(@RequestParam(name = "new_email", required = false) String newEmail,
+            @RequestParam(name = "password", required = false) String password, Model model,
+            HttpServletResponse response, RedirectAttributes redirect) {
+        var errors = new java.util.LinkedHashMap<String, String>();
+        try {
+            var pending = emailChanges.request(newEmail, password);
+            redirect.addFlashAttribute("emailRequested", pending.newEmail());
+            return "redirect:/portal/account";
+        } catch (InvalidInputException e) {
+            e.errors().forEach(error -> errors.put(error.field(), error.reason()));
+            response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
+        } catch (ConflictException e) {
+            errors.put("new_email", "is already used by another account");
+            response.setStatus(HttpStatus.CONFLICT.value());
+        }
+        myAccount(model);
+        model.addAttribute("editingEmail", true);
+        model.addAttribute("emailErrors", errors);
+        model.addAttribute("newEmail", newEmail);
+        return VIEW;
     }
 
     @ModelAttribute("countryNames")
