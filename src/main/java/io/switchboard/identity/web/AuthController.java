@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import io.switchboard.identity.UserAdministration;
 import io.switchboard.identity.security.ActorAuthentication;
 import io.switchboard.identity.security.ApiSessions;
+import io.switchboard.identity.security.Impersonations;
 import io.switchboard.identity.security.SignInResponse;
 import io.switchboard.shared.Actor;
 import io.swagger.v3.oas.annotations.Operation;
@@ -36,10 +37,12 @@ class AuthController {
 
     private final ApiSessions sessions;
     private final UserAdministration users;
+    private final Impersonations impersonations;
 
-    AuthController(ApiSessions sessions, UserAdministration users) {
+    AuthController(ApiSessions sessions, UserAdministration users, Impersonations impersonations) {
         this.sessions = sessions;
         this.users = users;
+        this.impersonations = impersonations;
     }
 
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
@@ -71,6 +74,11 @@ class AuthController {
             + "(or, without one, every refresh token) is revoked")
     @PostMapping({"/crm/auth/logout", "/auth/logout"})
     ResponseEntity<Void> logout(@Valid @RequestBody(required = false) LogoutRequest request, Authentication authentication) {
+        if (authentication != null && authentication.getPrincipal() instanceof Actor actor && actor.impersonatorId() != null) {
+            // signing out of an impersonation ends it; the impersonated user's own tokens stay untouched
+            impersonations.endFor(actor, Impersonations.EndReason.SIGNED_OUT);
+            return ResponseEntity.noContent().build();
+        }
         sessions.signOut(userOf(authentication), request == null ? null : request.refreshToken());
         return ResponseEntity.noContent().build();
     }
