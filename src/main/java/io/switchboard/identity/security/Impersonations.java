@@ -312,7 +312,8 @@ public class Impersonations {
 
     /** Housekeeping: impersonations nobody used for the idle timeout are closed even if nobody asks. */
     @org.springframework.scheduling.annotation.Scheduled(fixedDelayString = "PT1M", initialDelayString = "PT1M")
-    void closeTimedOutPeriodically() {
+    @Transactional
+    public void closeTimedOutPeriodically() {
         closeTimedOut(Instant.now());
     }
 
