@@ -306,6 +306,10 @@ public class UserAdministration {
      */
     @Transactional
     public void changeOwnPassword(String currentPassword, String newPassword) {
+        if (access.current().impersonatorId() != null) {
+            throw new org.springframework.security.access.AccessDeniedException(
+                    "The password cannot be changed while impersonating");
+        }
         long userId = access.requireUser();
         UserAccount user = loadForUpdate(userId);
         if (currentPassword == null || user.getPasswordHash() == null

@@ -39,6 +39,10 @@ public class RefreshToken {
     @Column(name = "revoked_at")
     private Instant revokedAt;
 
+    /** Set on the tokens of an impersonation session: refreshing them stays within that impersonation. */
+    @Column(name = "impersonation_id", updatable = false)
+    private Long impersonationId;
+
     protected RefreshToken() {}
 
     public RefreshToken(Long userId, UUID familyId, String tokenHash, Instant issuedAt, Instant expiresAt) {
@@ -47,6 +51,14 @@ public class RefreshToken {
         this.tokenHash = tokenHash;
         this.issuedAt = issuedAt;
         this.expiresAt = expiresAt;
+    }
+
+    /** A token of an impersonation session ({@code impersonation_log.id}). */
+    public static RefreshToken forImpersonation(Long userId, UUID familyId, String tokenHash, Instant issuedAt,
+            Instant expiresAt, long impersonationId) {
+        var token = new RefreshToken(userId, familyId, tokenHash, issuedAt, expiresAt);
+        token.impersonationId = impersonationId;
+        return token;
     }
 
     public void markUsed(Instant at) {
@@ -75,5 +87,10 @@ public class RefreshToken {
 
     public Instant getRevokedAt() {
         return revokedAt;
+    }
+
+    /** The impersonation this token belongs to, or {@code null} for a user's own token. */
+    public Long getImpersonationId() {
+        return impersonationId;
     }
 }

@@ -25,6 +25,10 @@ public interface RefreshTokens extends JpaRepository<RefreshToken, Long> {
     int revokeAllOf(Long userId, Instant at);
 
     @Modifying
+    @Query("update RefreshToken t set t.revokedAt = :at where t.impersonationId = :impersonationId and t.revokedAt is null")
+    int revokeImpersonation(Long impersonationId, Instant at);
+
+    @Modifying
     @Query("delete from RefreshToken t where t.expiresAt < :before")
     int deleteExpiredBefore(Instant before);
 }

@@ -15,6 +15,11 @@ public record SignInState(long userId, String username, @Nullable Long customerI
         return new Actor(userId, username, customerId, permissions, groupIds, null);
     }
 
+    /** This user's actor while the staff user {@code impersonatorId} acts as them. */
+    public Actor actorImpersonatedBy(long impersonatorId) {
+        return new Actor(userId, username, customerId, permissions, groupIds, impersonatorId);
+    }
+
     /** Customer users: linked to a customer contact, or holding the {@code customer} role. */
     public boolean isCustomerUser() {
         return customerId != null || groupIds.contains("customer") || groupIds.contains("customer-admin");

@@ -30,6 +30,9 @@ public class AccessTokens {
 
     static final String ISSUER = "switchboard";
     static final String TOKEN_VERSION = "token_version";
+    /** Impersonation tokens: the staff user acting ({@code impersonator_id}) and the log row ({@code impersonation_id}). */
+    static final String IMPERSONATOR_ID = "impersonator_id";
+    static final String IMPERSONATION_ID = "impersonation_id";
 
     private final SecretKey key;
     private final NimbusJwtEncoder encoder;
@@ -56,6 +59,29 @@ public class AccessTokens {
                 .claim("username", user.username())
                 .claim("roles", user.groupIds().stream().sorted().toList())
                 .claim(TOKEN_VERSION, user.tokenVersion())
+                .build();
+        return encoder.encode(JwtEncoderParameters.from(JwsHeader.with(MacAlgorithm.HS256).build(), claims))
+                .getTokenValue();
+    }
+
+    /**
+     * A token of an impersonation session: the target's identity, plus {@code impersonator_id} and
+     * {@code impersonation_id}; valid for {@code lifetime} (never longer than the impersonation idle timeout).
+     */
+    String issueImpersonation(SignInState target, long impersonatorId, long impersonationId, Instant now,
+            java.time.Duration lifetime) {
+        var claims = JwtClaimsSet.builder()
+                .issuer(ISSUER)
+                .subject(String.valueOf(target.userId()))
+                .id(UUID.randomUUID().toString())
+                .issuedAt(now)
+                .expiresAt(now.plus(lifetime))
+                .claim("user_id", target.userId())
+                .claim("username", target.username())
+                .claim("roles", target.groupIds().stream().sorted().toList())
+                .claim(TOKEN_VERSION, target.tokenVersion())
+                .claim(IMPERSONATOR_ID, impersonatorId)
+                .claim(IMPERSONATION_ID, impersonationId)
                 .build();
         return encoder.encode(JwtEncoderParameters.from(JwsHeader.with(MacAlgorithm.HS256).build(), claims))
                 .getTokenValue();

@@ -32,9 +32,12 @@ public class ApiSessions {
     private final UserAccounts users;
     private final SignInStates states;
     private final SecuritySettings settings;
+    private final org.springframework.beans.factory.ObjectProvider<Impersonations> impersonations;
 
     ApiSessions(PasswordSignIn signIn, AccessTokens accessTokens, RefreshTokens refreshTokens, UserAccounts users,
-            SignInStates states, SecuritySettings settings) {
+            SignInStates states, SecuritySettings settings,
+            org.springframework.beans.factory.ObjectProvider<Impersonations> impersonations) {
+        this.impersonations = impersonations;
         this.signIn = signIn;
         this.accessTokens = accessTokens;
         this.refreshTokens = refreshTokens;
@@ -62,12 +65,22 @@ public class ApiSessions {
             if (token.getUsedAt() != null) {
                 // Reuse of a rotated token: whoever holds the family cannot be trusted any more.
                 refreshTokens.revokeFamily(token.getFamilyId(), now);
-                users.findForUpdate(token.getUserId()).ifPresent(UserAccount::revokeTokens);
+                if (token.getImpersonationId() == null) {
+                    users.findForUpdate(token.getUserId()).ifPresent(UserAccount::revokeTokens);
+                } else { // the impersonation ends; the target's own tokens are not touched
+                    impersonations.getObject().end(token.getImpersonationId(), Impersonations.EndReason.REVOKED);
+                }
             }
             throw new BadCredentialsException("The refresh token has been used or revoked");
         }
         if (!now.isBefore(token.getExpiresAt())) {
             throw new BadCredentialsException("The refresh token has expired");
+        }
+        if (token.getImpersonationId() != null) {
+            // an impersonation's refresh token only ever yields impersonation tokens, while the impersonation lasts
+            token.markUsed(now);
+            return impersonations.getObject().refresh(token.getImpersonationId(), token.getUserId(), token.getFamilyId())
+                    .orElseThrow(() -> new BadCredentialsException("The impersonation has ended"));
         }
         SignInState user = states.find(token.getUserId()).filter(SignInState::active)
                 .orElseThrow(() -> new BadCredentialsException("The account can no longer sign in"));

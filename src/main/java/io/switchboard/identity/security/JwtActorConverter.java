@@ -17,13 +17,18 @@ import org.springframework.stereotype.Component;
 class JwtActorConverter implements Converter<Jwt, AbstractAuthenticationToken> {
 
     private final SignInStates states;
+    private final Impersonations impersonations;
 
-    JwtActorConverter(SignInStates states) {
+    JwtActorConverter(SignInStates states, Impersonations impersonations) {
         this.states = states;
+        this.impersonations = impersonations;
     }
 
     @Override
     public AbstractAuthenticationToken convert(Jwt jwt) {
+        if (jwt.hasClaim(AccessTokens.IMPERSONATION_ID)) {
+            return impersonation(jwt);
+        }
         long userId;
         int version;
         try {
@@ -39,5 +44,25 @@ class JwtActorConverter implements Converter<Jwt, AbstractAuthenticationToken> {
                 .orElseThrow(() -> new InvalidBearerTokenException("The token has been revoked"));
         return new ActorAuthentication(user.actor(), ActorAuthentication.Method.ACCESS_TOKEN,
                 user.mustChangePassword());
+    }
+
+    /**
+     * An impersonation token is good while its impersonation is open (not stopped, not timed out) and both the
+     * staff user and the target may still take part; the target's own sign-outs do not end it.
+     */
+    private AbstractAuthenticationToken impersonation(Jwt jwt) {
+        long userId;
+        long impersonatorId;
+        long impersonationId;
+        try {
+            userId = Long.parseLong(jwt.getSubject());
+            impersonatorId = ((Number) jwt.getClaim(AccessTokens.IMPERSONATOR_ID)).longValue();
+            impersonationId = ((Number) jwt.getClaim(AccessTokens.IMPERSONATION_ID)).longValue();
+        } catch (RuntimeException e) {
+            throw new InvalidBearerTokenException("The token is not a Switchboard access token");
+        }
+        var session = impersonations.verify(impersonationId, impersonatorId, userId)
+                .orElseThrow(() -> new InvalidBearerTokenException("The impersonation has ended"));
+        return new ActorAuthentication(session.actor(), ActorAuthentication.Method.ACCESS_TOKEN, false);
     }
 }

@@ -24,6 +24,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.AuthenticationEntryPoint;
@@ -82,7 +83,16 @@ class SecurityConfiguration {
     PersistentTokenBasedRememberMeServices rememberMeServices(RememberMeKey key, PersistentTokenRepository tokens,
             UserAccounts users, SignInStates states, SecuritySettings settings) {
         var services = new PersistentTokenBasedRememberMeServices(key.value(),
-                new AccountDetailsService(users, states), tokens);
+                new AccountDetailsService(users, states), tokens) {
+            /** Signing out of an impersonated session signs the staff user out, never the impersonated user. */
+            @Override
+            public void logout(jakarta.servlet.http.HttpServletRequest request,
+                    jakarta.servlet.http.HttpServletResponse response,
+                    org.springframework.security.core.Authentication authentication) {
+                super.logout(request, response, WebImpersonation.stateOf(request)
+                        .map(WebImpersonation.State::original).orElse(authentication));
+            }
+        };
         services.setParameter(REMEMBER_ME_PARAMETER);
         services.setCookieName(REMEMBER_ME_PARAMETER);
         services.setTokenValiditySeconds((int) settings.rememberMeTtl().toSeconds());
@@ -118,14 +128,15 @@ class SecurityConfiguration {
                         .authenticationEntryPoint(problems)
                         .accessDeniedHandler(problems))
                 .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems))
-                .addFilterBefore(new ApiKeyAuthenticationFilter(apiKeys, problems), BearerTokenAuthenticationFilter.class);
+                .addFilterBefore(new ApiKeyAuthenticationFilter(apiKeys, problems), BearerTokenAuthenticationFilter.class)
+                .addFilterBefore(new ImpersonationRestrictionFilter(problems), AuthorizationFilter.class);
         return http.build();
     }
 
     @Bean
     @Order(2)
     SecurityFilterChain web(HttpSecurity http, PersistentTokenBasedRememberMeServices rememberMe, RememberMeKey key,
-            SignInStates states) throws Exception {
+            SignInStates states, Impersonations impersonations, WebImpersonation webImpersonation) throws Exception {
         http.authorizeHttpRequests(a -> a
                         .requestMatchers(paths("/login/forgot-password", "/reset-password/*", "/verify-email/*"))
                                 .permitAll()
@@ -135,14 +146,20 @@ class SecurityConfiguration {
                         .anyRequest().authenticated())
                 .formLogin(f -> f.loginPage("/login").successHandler(new LandingPage()).failureUrl("/login?error"))
                 .rememberMe(r -> r.rememberMeServices(rememberMe).key(key.value()))
-                .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
+                .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?logout")
+                        // signing out of an impersonated session ends the impersonation first
+                        .addLogoutHandler((request, response, authentication) -> WebImpersonation.stateOf(request)
+                                .ifPresent(state -> impersonations.end(state.impersonationId(),
+                                        Impersonations.EndReason.SIGNED_OUT))))
                 // Camunda's webapps bring their own CSRF protection (a header the webapp sends)
                 .csrf(c -> c.ignoringRequestMatchers(paths("/camunda/**")))
                 .exceptionHandling(e -> e.authenticationEntryPoint(signInFirst()))
                 .addFilterAfter(new SessionActorFilter(states, rememberMe, key.value()),
                         AnonymousAuthenticationFilter.class)
                 .addFilterBefore(new CurrentRequestFilter(),
-                        org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter.class);
+                        org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter.class)
+                .addFilterAfter(new WebImpersonationFilter(impersonations, webImpersonation), SessionActorFilter.class)
+                .addFilterBefore(new ImpersonationRestrictionFilter(null), AuthorizationFilter.class);
         return http.build();
     }
 

@@ -16,6 +16,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param passwordHistory how many recent passwords a new one may not repeat (C-PWD-08); 0 checks none
  * @param passwordReset   self-service password reset links (C-PWD-01/06)
  * @param emailVerification links that confirm a new e-mail address (A-AUTH-19, I-32)
+ * @param impersonation   how long staff may act as a customer user ({@link Impersonation})
  */
 @ConfigurationProperties("switchboard.security")
 public record SecuritySettings(
@@ -26,7 +27,8 @@ public record SecuritySettings(
         @DefaultValue Lockout lockout,
         @DefaultValue("5") int passwordHistory,
         @DefaultValue PasswordReset passwordReset,
-        @DefaultValue EmailVerification emailVerification) {
+        @DefaultValue EmailVerification emailVerification,
+        @DefaultValue Impersonation impersonation) {
 
     /**
      * @param maxAttempts wrong passwords in a row that lock the account
@@ -78,6 +80,24 @@ public record SecuritySettings(
         }
         if (passwordHistory < 0) {
             throw new IllegalArgumentException("switchboard.security.password-history must not be negative");
+        }
+    }
+
+    /**
+     * Impersonation time limits (C-IMP-05, I-33).
+     *
+     * @param idleTimeout  an impersonation ends after this long without a request
+     *                     ({@code SWITCHBOARD_IMPERSONATION_IDLE_TIMEOUT}); also the most an impersonation access
+     *                     token lives
+     * @param maxDuration  an impersonation ends this long after it started, however busy
+     *                     ({@code SWITCHBOARD_IMPERSONATION_MAX_DURATION})
+     */
+    public record Impersonation(@DefaultValue("15m") Duration idleTimeout, @DefaultValue("2h") Duration maxDuration) {
+
+        public Impersonation {
+            if (idleTimeout.isNegative() || idleTimeout.isZero() || maxDuration.isNegative() || maxDuration.isZero()) {
+                throw new IllegalArgumentException("switchboard.security.impersonation durations must be positive");
+            }
         }
     }
 }

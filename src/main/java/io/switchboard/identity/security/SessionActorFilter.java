@@ -83,7 +83,9 @@ class SessionActorFilter extends OncePerRequestFilter {
                 ? new RememberMeAuthenticationToken(rememberMeKey, fresh, fresh.getAuthorities())
                 : UsernamePasswordAuthenticationToken.authenticated(fresh, null, fresh.getAuthorities()));
         contexts.setContext(context);
-        if (fresh.passwordChangeRequired() && !ALLOWED_WITH_TEMPORARY_PASSWORD.matches(request)) {
+        // an impersonating staff user is not held on the target's change-password page (they may not change it)
+        if (fresh.passwordChangeRequired() && !ALLOWED_WITH_TEMPORARY_PASSWORD.matches(request)
+                && WebImpersonation.stateOf(request).isEmpty()) {
             redirect(request, response, CHANGE_PASSWORD_PAGE);
             return;
         }

@@ -30,8 +30,20 @@ public final class SignedInUser implements UserDetails, CredentialsContainer, Ac
     private final java.util.HashSet<String> groupIds;
     private final List<GrantedAuthority> authorities;
     private transient Actor actor;
+    /** While a staff user impersonates this user in a browser session: that staff user's id. */
+    private final Long impersonatorId;
 
     SignedInUser(SignInState state, String passwordHash) {
+        this(state, passwordHash, null);
+    }
+
+    /** The principal of an impersonated session: the target, with the impersonating staff user's id. */
+    static SignedInUser impersonated(SignInState target, long impersonatorId) {
+        return new SignedInUser(target, null, impersonatorId);
+    }
+
+    private SignedInUser(SignInState state, String passwordHash, Long impersonatorId) {
+        this.impersonatorId = impersonatorId;
         this.userId = state.userId();
         this.username = state.username();
         this.password = passwordHash;
@@ -41,7 +53,12 @@ public final class SignedInUser implements UserDetails, CredentialsContainer, Ac
         this.customerId = state.customerId();
         this.groupIds = new java.util.HashSet<>(state.groupIds());
         this.authorities = List.copyOf(ActorAuthentication.authorities(state.permissions()));
-        this.actor = state.actor();
+        this.actor = impersonatorId == null ? state.actor() : state.actorImpersonatedBy(impersonatorId);
+    }
+
+    /** The staff user impersonating this user in this session, or {@code null}. */
+    public Long impersonatorId() {
+        return impersonatorId;
     }
 
     public long userId() {
@@ -66,7 +83,7 @@ public final class SignedInUser implements UserDetails, CredentialsContainer, Ac
         if (actor == null) {
             var permissions = authorities.stream().map(GrantedAuthority::getAuthority)
                     .collect(java.util.stream.Collectors.toUnmodifiableSet());
-            actor = new Actor(userId, username, customerId, permissions, java.util.Set.copyOf(groupIds), null);
+            actor = new Actor(userId, username, customerId, permissions, java.util.Set.copyOf(groupIds), impersonatorId);
         }
         return actor;
     }

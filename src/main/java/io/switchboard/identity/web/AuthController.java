@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import io.switchboard.identity.security.ActorAuthentication;
 import io.switchboard.identity.security.ApiSessions;
+import io.switchboard.identity.security.Impersonations;
 import io.switchboard.identity.security.SignInResponse;
 import io.switchboard.shared.Actor;
 import io.swagger.v3.oas.annotations.Operation;
@@ -48,14 +49,16 @@ class AuthController {
     private final PasswordResets resets;
     private final EmailChanges emailChanges;
     private final AccountSessions accountSessions;
+    private final Impersonations impersonations;
 
     AuthController(ApiSessions sessions, UserAdministration users, PasswordResets resets, EmailChanges emailChanges,
-            AccountSessions accountSessions) {
+            AccountSessions accountSessions, Impersonations impersonations) {
         this.sessions = sessions;
         this.users = users;
         this.resets = resets;
         this.emailChanges = emailChanges;
         this.accountSessions = accountSessions;
+        this.impersonations = impersonations;
     }
 
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
@@ -102,6 +105,11 @@ class AuthController {
             + "(or, without one, every refresh token) is revoked")
     @PostMapping({"/crm/auth/logout", "/auth/logout"})
     ResponseEntity<Void> logout(@Valid @RequestBody(required = false) LogoutRequest request, Authentication authentication) {
+        if (authentication != null && authentication.getPrincipal() instanceof Actor actor && actor.impersonatorId() != null) {
+            // signing out of an impersonation ends it; the impersonated user's own tokens stay untouched
+            impersonations.endFor(actor, Impersonations.EndReason.SIGNED_OUT);
+            return ResponseEntity.noContent().build();
+        }
         sessions.signOut(userOf(authentication), request == null ? null : request.refreshToken());
         return ResponseEntity.noContent().build();
     }
