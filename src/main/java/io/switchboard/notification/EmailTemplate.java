@@ -60,6 +60,15 @@ public enum EmailTemplate {
     /** C-MJ-13: a balance fell below its threshold. */
     BALANCE_LOW("api_crmCommunicationsBalanceLow",
             List.of("customer_name", "service_name", "current_balance", "threshold", "balance_type", "topup_url"),
+            List.of(), List.of()),
+
+    /**
+     * A user signed in from a browser/IP pair never seen for them before (not in the guide, which has no such
+     * email; the key follows its naming). The reset link is the public forgot-password page, not a token.
+     */
+    NEW_DEVICE_SIGN_IN("api_crmCommunicationUserNewDeviceSignIn",
+            List.of("user_name", "sign_in_time", "ip_address", "browser", "operating_system", "reset_url",
+                    "support_email"),
             List.of(), List.of());
 
     private final String guideKey;

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -36,12 +37,14 @@ public class PasswordSignIn {
     private final UserAccounts users;
     private final SignInStates states;
     private final PasswordEncoder passwords;
+    private final ApplicationEventPublisher events;
     private volatile String decoyHash;
 
-    PasswordSignIn(UserAccounts users, SignInStates states, PasswordEncoder passwords) {
+    PasswordSignIn(UserAccounts users, SignInStates states, PasswordEncoder passwords, ApplicationEventPublisher events) {
         this.users = users;
         this.states = states;
         this.passwords = passwords;
+        this.events = events;
     }
 
     @Transactional
@@ -66,9 +69,11 @@ public class PasswordSignIn {
         if (passwords.upgradeEncoding(user.getPasswordHash())) {
             user.setPasswordHash(passwords.encode(password));
         }
-        user.recordSignIn(Instant.now());
+        Instant now = Instant.now();
+        user.recordSignIn(now);
         users.flush();
         log.info("User {} signed in from {}", user.getId(), remoteAddress());
+        events.publishEvent(SignInCompleted.inCurrentRequest(user.getId(), now)); // after a second factor, once there is one
         return new Outcome.SignedIn(states.find(user.getId()).orElseThrow(), user.getPasswordHash());
     }
 
