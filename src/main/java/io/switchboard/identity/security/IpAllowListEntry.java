@@ -43,7 +43,7 @@ public record IpAllowListEntry(List<String> networks, List<String> paths, @Nulla
             try {
                 parsed = IpNetwork.parse(network);
             } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException(name + e.getMessage(), e);
+                throw new IllegalArgumentException(name + e.getMessage()); // the root cause start-up reports
             }
             if (parsed.includesLoopback()) {
                 throw new IllegalArgumentException(name + "network " + network + " includes loopback addresses "
@@ -67,7 +67,7 @@ public record IpAllowListEntry(List<String> networks, List<String> paths, @Nulla
                 parser.parse(path);
             } catch (PatternParseException e) {
                 throw new IllegalArgumentException(name + "path '" + path + "' is not a valid path pattern: "
-                        + e.getMessage(), e);
+                        + e.getMessage()); // the root cause start-up reports
             }
         }
         var normalised = new ArrayList<String>();

@@ -48,7 +48,7 @@ public record SecuritySettings(
             try {
                 IpNetwork.parse(proxy);
             } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("switchboard.security.trusted-proxies: " + e.getMessage(), e);
+                throw new IllegalArgumentException("switchboard.security.trusted-proxies: " + e.getMessage()); // the root cause start-up reports
             }
         }
     }
