@@ -10,13 +10,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * The IP allow-list on the API chain (A-CFG-14). Only requests without credentials (no {@code Authorization}, no
- * {@code X-API-KEY}) are its business; a request with credentials is authenticated as usual, from anywhere.
+ * {@code X-API-KEY}, not already authenticated) are its business; a request with credentials is authenticated as
+ * usual, from anywhere.
  * To an allow-listed path: from a listed network the request acts as the {@code ip-allow-list} service account
  * (never an admin); from anywhere else it is refused with a 403 problem document. Other paths go on to the usual
  * 401. The client address is {@code request.getRemoteAddr()}, which {@link TrustedProxyFilter} has resolved.
@@ -45,6 +47,11 @@ class IpAllowListFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        var current = contexts.getContext().getAuthentication();
+        if (current != null && current.isAuthenticated() && !(current instanceof AnonymousAuthenticationToken)) {
+            chain.doFilter(request, response); // already authenticated by other means
+            return;
+        }
         switch (allowList.check(request)) {
             case NOT_LISTED -> chain.doFilter(request, response);
             case REFUSED -> {
