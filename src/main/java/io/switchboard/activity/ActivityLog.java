@@ -54,9 +54,9 @@ public class ActivityLog {
         Actor actor = currentActor.get();
         jdbc.sql("""
                 INSERT INTO activity_log (occurred_at, actor_user_id, actor_username, impersonator_user_id, channel,
-                    entity_type, entity_id, customer_id, action, summary, changes)
+                    entity_type, entity_id, customer_id, action, summary, changes, ip_address)
                 VALUES (:at, :userId, :username, :impersonator, :channel, :type, :id, :customer, :action, :summary,
-                    CAST(:changes AS jsonb))""")
+                    CAST(:changes AS jsonb), :ip)""")
                 .param("at", Timestamp.from(clock.instant()))
                 .param("userId", actor.userId())
                 .param("username", actor.username())
@@ -68,6 +68,7 @@ public class ActivityLog {
                 .param("action", record.action())
                 .param("summary", truncate(record.summary(), 1000))
                 .param("changes", toJson(record.changes()))
+                .param("ip", clientAddress())
                 .update();
     }
 
@@ -117,12 +118,22 @@ public class ActivityLog {
         return "PROCESS";
     }
 
+    /** The client's address (A-2FA-19, A-UADM-13), as resolved through the trusted proxies; none outside requests. */
+    @Nullable
+    private static String clientAddress() {
+        if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes) {
+            String address = attributes.getRequest().getRemoteAddr();
+            return address == null ? null : truncate(address, 45);
+        }
+        return null;
+    }
+
     private ActivityEntry entry(ResultSet rs, int row) throws SQLException {
         return new ActivityEntry(rs.getLong("id"), rs.getTimestamp("occurred_at").toInstant(),
                 (Long) rs.getObject("actor_user_id"), rs.getString("actor_username"),
                 (Long) rs.getObject("impersonator_user_id"), rs.getString("channel"), rs.getString("entity_type"),
                 rs.getString("entity_id"), (Long) rs.getObject("customer_id"), rs.getString("action"),
-                rs.getString("summary"), fromJson(rs.getString("changes")));
+                rs.getString("summary"), fromJson(rs.getString("changes")), rs.getString("ip_address"));
     }
 
     private String toJson(Map<String, ActivityRecord.Change> changes) {

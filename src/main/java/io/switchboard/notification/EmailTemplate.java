@@ -68,7 +68,16 @@ public enum EmailTemplate {
      */
     ACCOUNT_LOCKED("api_crmCommunicationUserAccountLocked",
             List.of("user_name", "locked_until", "reset_url", "expiry_time", "support_email"), List.of("ip_address"),
-            List.of("reset_url"));
+            List.of("reset_url")),
+
+    /**
+     * A user signed in from a browser/IP pair never seen for them before (not in the guide, which has no such
+     * email; the key follows its naming). The reset link is the public forgot-password page, not a token.
+     */
+    NEW_DEVICE_SIGN_IN("api_crmCommunicationUserNewDeviceSignIn",
+            List.of("user_name", "sign_in_time", "ip_address", "browser", "operating_system", "reset_url",
+                    "support_email"),
+            List.of(), List.of());
 
     private final String guideKey;
     private final Set<String> requiredVariables;

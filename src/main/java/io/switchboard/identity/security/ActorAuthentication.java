@@ -14,7 +14,11 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 public final class ActorAuthentication extends AbstractAuthenticationToken {
 
     /** How the request proved who it is. */
-    public enum Method { ACCESS_TOKEN, API_KEY }
+    public enum Method {
+        ACCESS_TOKEN, API_KEY,
+        /** No credentials: a request from an allow-listed network, as the {@code ip-allow-list} service account. */
+        IP_ALLOW_LIST
+    }
 
     private final Actor actor;
     private final Method method;

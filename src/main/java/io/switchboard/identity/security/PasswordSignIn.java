@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -37,13 +38,16 @@ public class PasswordSignIn {
     private final SignInStates states;
     private final PasswordEncoder passwords;
     private final SignInThrottle throttle;
+    private final ApplicationEventPublisher events;
     private volatile String decoyHash;
 
-    PasswordSignIn(UserAccounts users, SignInStates states, PasswordEncoder passwords, SignInThrottle throttle) {
+    PasswordSignIn(UserAccounts users, SignInStates states, PasswordEncoder passwords, SignInThrottle throttle,
+            ApplicationEventPublisher events) {
         this.users = users;
         this.states = states;
         this.passwords = passwords;
         this.throttle = throttle;
+        this.events = events;
     }
 
     @Transactional
@@ -83,6 +87,7 @@ public class PasswordSignIn {
         user.recordSignIn(now);
         users.flush();
         log.info("User {} signed in from {}", user.getId(), remoteAddress());
+        events.publishEvent(SignInCompleted.inCurrentRequest(user.getId(), now)); // after a second factor, once there is one
         return new Outcome.SignedIn(states.find(user.getId()).orElseThrow(), user.getPasswordHash());
     }
 

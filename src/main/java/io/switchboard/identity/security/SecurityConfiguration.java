@@ -1,5 +1,6 @@
 package io.switchboard.identity.security;
 
+import io.switchboard.identity.ServiceAccounts;
 import io.switchboard.identity.internal.SharedSecrets;
 import io.switchboard.identity.internal.SignInStates;
 import io.switchboard.identity.internal.UserAccounts;
@@ -102,7 +103,8 @@ class SecurityConfiguration {
     @Bean
     @Order(1)
     SecurityFilterChain api(HttpSecurity http, ProblemResponses problems, JwtActorConverter converter,
-            ApiKeyAuthenticator apiKeys, JwtDecoder decoder) throws Exception {
+            ApiKeyAuthenticator apiKeys, JwtDecoder decoder, IpAllowList allowList, ServiceAccounts accounts)
+            throws Exception {
         http.securityMatcher(paths(API_PATHS))
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(c -> c.disable())
@@ -129,6 +131,8 @@ class SecurityConfiguration {
                         .accessDeniedHandler(problems))
                 .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems))
                 .addFilterBefore(new ApiKeyAuthenticationFilter(apiKeys, problems), BearerTokenAuthenticationFilter.class)
+                // requests without credentials from the IP allow-list (A-CFG-14)
+                .addFilterBefore(new IpAllowListFilter(allowList, accounts, problems), BearerTokenAuthenticationFilter.class)
                 .addFilterBefore(new ImpersonationRestrictionFilter(problems), AuthorizationFilter.class);
         return http.build();
     }

@@ -1,6 +1,7 @@
 package io.switchboard.identity.security;
 
 import java.time.Duration;
+import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -17,6 +18,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param passwordReset   self-service password reset links (C-PWD-01/06)
  * @param emailVerification links that confirm a new e-mail address (A-AUTH-19, I-32)
  * @param impersonation   how long staff may act as a customer user ({@link Impersonation})
+ * @param ipAllowList     networks that may call some API paths without credentials, as the {@code ip-allow-list}
+ *                        service account (A-CFG-14); empty: none
+ * @param trustedProxies  CIDR networks of the reverse proxies whose {@code X-Forwarded-For} and
+ *                        {@code X-Forwarded-Proto} are believed ({@code SWITCHBOARD_TRUSTED_PROXIES}); empty: none
+ * @param newDeviceEmail  the security email on a sign-in from a new browser/IP pair
  */
 @ConfigurationProperties("switchboard.security")
 public record SecuritySettings(
@@ -28,7 +34,10 @@ public record SecuritySettings(
         @DefaultValue("5") int passwordHistory,
         @DefaultValue PasswordReset passwordReset,
         @DefaultValue EmailVerification emailVerification,
-        @DefaultValue Impersonation impersonation) {
+        @DefaultValue Impersonation impersonation,
+        List<IpAllowListEntry> ipAllowList,
+        List<String> trustedProxies,
+        @DefaultValue NewDeviceEmail newDeviceEmail) {
 
     /**
      * @param maxAttempts wrong passwords in a row that lock the account
@@ -81,6 +90,17 @@ public record SecuritySettings(
         if (passwordHistory < 0) {
             throw new IllegalArgumentException("switchboard.security.password-history must not be negative");
         }
+        newDeviceEmail = newDeviceEmail == null ? new NewDeviceEmail(true) : newDeviceEmail;
+        ipAllowList = ipAllowList == null ? List.of() : List.copyOf(ipAllowList);
+        trustedProxies = trustedProxies == null ? List.of()
+                : trustedProxies.stream().filter(p -> p != null && !p.isBlank()).map(String::trim).toList();
+        for (String proxy : trustedProxies) {
+            try {
+                IpNetwork.parse(proxy);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("switchboard.security.trusted-proxies: " + e.getMessage()); // the root cause start-up reports
+            }
+        }
     }
 
     /**
@@ -100,4 +120,7 @@ public record SecuritySettings(
             }
         }
     }
+
+    /** @param enabled whether a sign-in from an unknown browser/IP pair emails the user ({@code SWITCHBOARD_NEW_DEVICE_EMAIL}) */
+    public record NewDeviceEmail(@DefaultValue("true") boolean enabled) {}
 }

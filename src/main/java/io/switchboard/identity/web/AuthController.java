@@ -183,7 +183,7 @@ class AuthController {
         Object principal = authentication == null ? null : authentication.getPrincipal();
         Actor actor = principal instanceof Actor a ? a : principal instanceof Actor.Holder h ? h.actor() : null;
         if (actor == null || actor.userId() == null
-                || (authentication instanceof ActorAuthentication token && token.method() == ActorAuthentication.Method.API_KEY)) {
+                || (authentication instanceof ActorAuthentication token && token.method() != ActorAuthentication.Method.ACCESS_TOKEN)) {
             throw new AccessDeniedException("Only a user signed in with a token has a session to end or a password to change");
         }
         return actor.userId();
