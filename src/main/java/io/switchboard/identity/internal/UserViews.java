@@ -16,7 +16,7 @@ public final class UserViews {
                 u.getLastName(), u.getPhoneNumber(),
                 u.getRoles().stream().map(Role::getName).sorted(Comparator.naturalOrder()).toList(),
                 u.isEnabled(), u.isDeleted(), u.getDeletedAt(), u.isMustChangePassword(), u.isServiceAccount(),
-                u.getLastLoginAt(), u.getContactId(), u.getCustomerId(), u.getCreatedAt());
+                u.getLastLoginAt(), u.getContactId(), u.getCustomerId(), u.getCreatedAt(), u.isTwoFactorEnabled());
     }
 
     /** The fields the activity log compares; never the password hash. */
