@@ -195,7 +195,8 @@ public class TwoFactor {
         }
         String trimmed = requireTotpFormat("code", code);
         OptionalLong step = Totp.matchingStep(crypto.decrypt(state.pendingSecret()), trimmed, now(), null);
-        if (step.isEmpty() || (state.lastStep() != null && step.getAsLong() <= state.lastStep())) {
+        // a new secret's codes cannot be replays of the old secret's, so the old last step does not apply here
+        if (step.isEmpty()) {
             throw InvalidInputException.of("code", "is not the current code of the authenticator app");
         }
         boolean newDevice = state.enabled();

@@ -89,7 +89,8 @@ public class TwoFactorRecords {
     public void confirmPending(long userId, long step, Instant at) {
         jdbc.sql("""
                         UPDATE users SET totp_secret = totp_pending_secret, totp_pending_secret = NULL,
-                            totp_pending_since = NULL, two_factor_enabled = true, totp_last_step = :step,
+                            totp_pending_since = NULL, two_factor_enabled = true,
+                            totp_last_step = GREATEST(COALESCE(totp_last_step, :step), :step),
                             two_factor_enrolled_at = :at, updated_at = :at
                         WHERE id = :id AND totp_pending_secret IS NOT NULL""")
                 .param("step", step).param("at", Timestamp.from(at)).param("id", userId).update();
