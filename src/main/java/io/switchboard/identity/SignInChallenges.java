@@ -128,6 +128,16 @@ public class SignInChallenges {
         }
     }
 
+    /** Nightly: challenges expired for a day are of no use, not even for the log. */
+    @org.springframework.scheduling.annotation.Scheduled(cron = "0 23 3 * * *")
+    @Transactional
+    public void deleteExpired() {
+        int deleted = deleteExpiredBefore(clock.instant().minus(java.time.Duration.ofDays(1)));
+        if (deleted > 0) {
+            log.info("Deleted {} expired sign-in challenges", deleted);
+        }
+    }
+
     /** Deletes challenges that expired before {@code before}; answers how many. */
     @Transactional
     public int deleteExpiredBefore(Instant before) {

@@ -46,6 +46,6 @@ ALTER TABLE roles ADD COLUMN two_factor_required BOOLEAN NOT NULL DEFAULT false;
 UPDATE roles SET two_factor_required = true WHERE group_id IN ('broadcast-operator', 'broadcast-approver');
 
 -- Resetting someone else's 2FA (C-2FA-07) without being a full admin.
-INSERT INTO permissions (name, description, system)
-VALUES ('reset_user_2fa', 'Reset (turn off) another user''s two-factor authentication', true)
-ON CONFLICT DO NOTHING;
+INSERT INTO permissions (id, name, description, system)
+VALUES (230, 'reset_user_2fa', 'Reset (turn off) another user''s two-factor authentication', true)
+ON CONFLICT (name) DO NOTHING;
