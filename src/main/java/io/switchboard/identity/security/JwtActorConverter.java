@@ -1,5 +1,6 @@
 package io.switchboard.identity.security;
 
+import io.switchboard.identity.TwoFactor;
 import io.switchboard.identity.internal.SignInState;
 import io.switchboard.identity.internal.SignInStates;
 import org.springframework.core.convert.converter.Converter;
@@ -17,9 +18,11 @@ import org.springframework.stereotype.Component;
 class JwtActorConverter implements Converter<Jwt, AbstractAuthenticationToken> {
 
     private final SignInStates states;
+    private final TwoFactor twoFactor;
 
-    JwtActorConverter(SignInStates states) {
+    JwtActorConverter(SignInStates states, TwoFactor twoFactor) {
         this.states = states;
+        this.twoFactor = twoFactor;
     }
 
     @Override
@@ -38,6 +41,6 @@ class JwtActorConverter implements Converter<Jwt, AbstractAuthenticationToken> {
                 .filter(state -> state.tokenVersion() == version)
                 .orElseThrow(() -> new InvalidBearerTokenException("The token has been revoked"));
         return new ActorAuthentication(user.actor(), ActorAuthentication.Method.ACCESS_TOKEN,
-                user.mustChangePassword());
+                user.mustChangePassword(), !user.isCustomerUser() && twoFactor.enrolmentRequired(userId));
     }
 }

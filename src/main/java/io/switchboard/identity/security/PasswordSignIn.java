@@ -1,5 +1,8 @@
 package io.switchboard.identity.security;
 
+import io.switchboard.identity.SecondFactorRefused;
+import io.switchboard.identity.SignInChallenges;
+import io.switchboard.identity.TwoFactor;
 import io.switchboard.identity.internal.SignInState;
 import io.switchboard.identity.internal.SignInStates;
 import io.switchboard.identity.internal.UserAccount;
@@ -29,6 +32,17 @@ public class PasswordSignIn {
 
         /** Unknown account, wrong password, or an account that may not sign in: the caller cannot tell which. */
         record Refused() implements Outcome {}
+
+        /**
+         * The password is right but the user has 2FA on: only a challenge exists, no session and no token, until
+         * {@link #completeSecondFactor} passes with a code.
+         */
+        record SecondFactorRequired(long userId, String challengeToken, long expiresInSeconds) implements Outcome {
+            @Override
+            public String toString() {
+                return "SecondFactorRequired[userId=" + userId + "]";
+            }
+        }
     }
 
     private static final Logger log = LoggerFactory.getLogger(PasswordSignIn.class);
@@ -38,14 +52,26 @@ public class PasswordSignIn {
     private final PasswordEncoder passwords;
     private volatile String decoyHash;
 
-    PasswordSignIn(UserAccounts users, SignInStates states, PasswordEncoder passwords) {
+    private final TwoFactor twoFactor;
+    private final SignInChallenges challenges;
+
+    PasswordSignIn(UserAccounts users, SignInStates states, PasswordEncoder passwords, TwoFactor twoFactor,
+            SignInChallenges challenges) {
         this.users = users;
         this.states = states;
         this.passwords = passwords;
+        this.twoFactor = twoFactor;
+        this.challenges = challenges;
     }
 
     @Transactional
     public Outcome attempt(String identifier, String password) {
+        return attempt(identifier, password, false);
+    }
+
+    /** {@code rememberMe}: the web form's "remember me", kept with a 2FA challenge for after the second step. */
+    @Transactional
+    public Outcome attempt(String identifier, String password, boolean rememberMe) {
         if (identifier == null || password == null || identifier.isBlank() || identifier.length() > 254) {
             return new Outcome.Refused();
         }
@@ -66,6 +92,32 @@ public class PasswordSignIn {
         if (passwords.upgradeEncoding(user.getPasswordHash())) {
             user.setPasswordHash(passwords.encode(password));
         }
+        if (twoFactor.isEnabled(user.getId())) {
+            users.flush();
+            String token = challenges.create(user.getId(), rememberMe);
+            log.info("User {} passed the password step from {}; second factor required", user.getId(), remoteAddress());
+            return new Outcome.SecondFactorRequired(user.getId(), token, challenges.lifetimeSeconds());
+        }
+        return signedIn(user);
+    }
+
+    /**
+     * The second step (A-AUTH-03..05, A-2FA-15): a TOTP or backup code against the challenge of the password
+     * step. {@code expectedUserId}, when given, must be the challenge's user.
+     *
+     * @throws SecondFactorRefused for a dead challenge or a wrong code (counted)
+     */
+    @Transactional(noRollbackFor = SecondFactorRefused.class)
+    public Outcome.SignedIn completeSecondFactor(String challengeToken, Long expectedUserId, String code) {
+        var passed = challenges.complete(challengeToken, expectedUserId, code);
+        UserAccount user = users.findForUpdate(passed.userId())
+                .filter(UserAccount::canSignIn)
+                .orElseThrow(() -> new SecondFactorRefused("The account can no longer sign in"));
+        return signedIn(user);
+    }
+
+    /** The sign-in is complete (password and, with 2FA, the second factor): record it. */
+    private Outcome.SignedIn signedIn(UserAccount user) {
         user.recordSignIn(Instant.now());
         users.flush();
         log.info("User {} signed in from {}", user.getId(), remoteAddress());

@@ -1,5 +1,6 @@
 package io.switchboard.identity.security;
 
+import io.switchboard.identity.TwoFactor;
 import io.switchboard.identity.internal.SharedSecrets;
 import io.switchboard.identity.internal.SignInStates;
 import io.switchboard.identity.internal.UserAccounts;
@@ -108,8 +109,12 @@ class SecurityConfiguration {
                                 "/crm/swagger-ui/**", "/crm/swagger-ui.html")).permitAll()
                         .requestMatchers(paths(HttpMethod.POST, "/crm/auth/change_password", "/auth/change_password",
                                 "/crm/auth/logout", "/auth/logout")).authenticated()
-                        .requestMatchers(paths("/engine-rest/**")).access(staffOnly(withoutPendingPasswordChange()))
-                        .anyRequest().access(withoutPendingPasswordChange()))
+                        // the second step of a sign-in, and a new device at that step: a challenge token, no session
+                        .requestMatchers(paths(HttpMethod.POST, TwoFactorPaths.WITH_CHALLENGE)).permitAll()
+                        // enrolment stays open to a user whom policy requires to enrol first
+                        .requestMatchers(paths(TwoFactorPaths.ENROLMENT)).access(withoutPendingPasswordChange(true))
+                        .requestMatchers(paths("/engine-rest/**")).access(staffOnly(withoutPendingPasswordChange(false)))
+                        .anyRequest().access(withoutPendingPasswordChange(false)))
                 .oauth2ResourceServer(o -> o
                         .jwt(j -> j.decoder(decoder).jwtAuthenticationConverter(converter))
                         .authenticationEntryPoint(problems)
@@ -122,19 +127,19 @@ class SecurityConfiguration {
     @Bean
     @Order(2)
     SecurityFilterChain web(HttpSecurity http, PersistentTokenBasedRememberMeServices rememberMe, RememberMeKey key,
-            SignInStates states) throws Exception {
+            SignInStates states, WebSignInChallenge challenge, TwoFactor twoFactor) throws Exception {
         http.authorizeHttpRequests(a -> a
-                        .requestMatchers(paths("/login", "/webjars/**", "/css/**", "/js/**", "/images/**",
+                        .requestMatchers(paths("/login", WebSignInChallenge.PAGE, WebSignInChallenge.PAGE + "/**", "/webjars/**", "/css/**", "/js/**", "/images/**",
                                 "/favicon.ico", "/favicon.svg", "/licenses/**", "/error", "/actuator/health/**")).permitAll()
                         .requestMatchers(paths("/camunda/**")).access(staffOnly(AuthenticatedAuthorizationManager.authenticated()))
                         .anyRequest().authenticated())
-                .formLogin(f -> f.loginPage("/login").successHandler(new LandingPage()).failureUrl("/login?error"))
+                .formLogin(f -> f.loginPage("/login").successHandler(new LandingPage()).failureHandler(challenge))
                 .rememberMe(r -> r.rememberMeServices(rememberMe).key(key.value()))
                 .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
                 // Camunda's webapps bring their own CSRF protection (a header the webapp sends)
                 .csrf(c -> c.ignoringRequestMatchers(paths("/camunda/**")))
                 .exceptionHandling(e -> e.authenticationEntryPoint(signInFirst()))
-                .addFilterAfter(new SessionActorFilter(states, rememberMe, key.value()),
+                .addFilterAfter(new SessionActorFilter(states, rememberMe, key.value(), twoFactor),
                         AnonymousAuthenticationFilter.class);
         return http.build();
     }
@@ -169,13 +174,17 @@ class SecurityConfiguration {
                 .map(pattern -> (RequestMatcher) builder.matcher(method, pattern)).toList());
     }
 
-    /** API requests of a user with a temporary password are refused until it is changed. */
-    private static AuthorizationManager<RequestAuthorizationContext> withoutPendingPasswordChange() {
+    /**
+     * API requests of a user with a temporary password are refused until it is changed; so are those of a user
+     * whom policy requires to use 2FA before they have set it up (unless {@code enrolment}: the enrolment endpoints).
+     */
+    private static AuthorizationManager<RequestAuthorizationContext> withoutPendingPasswordChange(boolean enrolment) {
         return (authentication, context) -> {
             var current = authentication.get();
             boolean signedIn = current != null && current.isAuthenticated()
                     && !(current instanceof org.springframework.security.authentication.AnonymousAuthenticationToken);
-            boolean pending = current instanceof ActorAuthentication actor && actor.passwordChangeRequired();
+            boolean pending = current instanceof ActorAuthentication actor && (actor.passwordChangeRequired()
+                    || (!enrolment && actor.twoFactorEnrolmentRequired()));
             return new AuthorizationDecision(signedIn && !pending);
         };
     }
