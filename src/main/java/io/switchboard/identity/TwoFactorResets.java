@@ -2,7 +2,6 @@ package io.switchboard.identity;
 
 import io.switchboard.activity.ActivityLog;
 import io.switchboard.activity.ActivityRecord;
-import io.switchboard.identity.internal.SecondFactorBridge;
 import io.switchboard.identity.internal.TwoFactorResetRecords;
 import io.switchboard.identity.process.TwoFactorResetProcess;
 import io.switchboard.notification.EmailRequest;
@@ -45,18 +44,21 @@ public class TwoFactorResets {
 
     private final TwoFactorResetRecords requests;
     private final Directory directory;
-    private final SecondFactorBridge secondFactor;
+    private final TwoFactor secondFactor;
+    private final SignInChallenges challenges;
     private final TwoFactorResetProcess process;
     private final Notifications notifications;
     private final ActivityLog activity;
     private final String supportEmail;
 
-    TwoFactorResets(TwoFactorResetRecords requests, Directory directory, SecondFactorBridge secondFactor,
+    TwoFactorResets(TwoFactorResetRecords requests, Directory directory, TwoFactor secondFactor,
+            SignInChallenges challenges,
             TwoFactorResetProcess process, Notifications notifications, ActivityLog activity,
             @Value("${switchboard.support-email:support@switchboard.local}") String supportEmail) {
         this.requests = requests;
         this.directory = directory;
         this.secondFactor = secondFactor;
+        this.challenges = challenges;
         this.process = process;
         this.notifications = notifications;
         this.activity = activity;
@@ -64,8 +66,9 @@ public class TwoFactorResets {
     }
 
     /**
-     * A reset request from the second step of a sign-in ({@code POST /2fa/reset-request/user/{id}}): the challenge
-     * token proves the password step passed for {@code userId}; it stays usable.
+     * A reset request from the second step of a sign-in (API {@code POST /2fa/reset-request/user/{id}}, web
+     * {@code /login/2fa/lost-device}): the challenge token proves the password step passed for {@code userId}; it
+     * stays usable (asking for a reset does not consume it).
      *
      * @throws InvalidInputException when the challenge is not a pending one of that user, or the reason or phone
      *                               is missing or malformed (400, nothing changed)
@@ -77,24 +80,11 @@ public class TwoFactorResets {
         if (challengeToken == null || challengeToken.isBlank() || challengeToken.length() > 200) {
             throw InvalidInputException.of("challenge_token", "is required: the token the password step returned");
         }
-        long challenged = secondFactor.pendingChallengeUser(challengeToken)
+        long challenged = challenges.pendingUser(challengeToken)
                 .filter(id -> id == userId)
                 .orElseThrow(() -> InvalidInputException.of("challenge_token",
                         "is not a pending sign-in challenge of this user (expired, used or wrong)"));
         return open(challenged, reason, contactPhone);
-    }
-
-    /**
-     * A reset request for a user whose pending sign-in challenge the caller has already resolved (the web
-     * lost-device page, from the browser's challenge).
-     *
-     * @throws InvalidInputException when the reason or phone is missing or malformed
-     * @throws ConflictException     when the user has no 2FA to reset or already has an open request
-     */
-    @Transactional
-    public TwoFactorResetRequest requestForChallengedUser(long challengedUserId, @Nullable String reason,
-            @Nullable String contactPhone) {
-        return open(challengedUserId, reason, contactPhone);
     }
 
     /** A request by id (the requester's view). */

@@ -4,6 +4,7 @@ import io.switchboard.activity.ActivityLog;
 import io.switchboard.activity.ActivityRecord;
 import io.switchboard.identity.Directory;
 import io.switchboard.identity.DirectoryUser;
+import io.switchboard.identity.TwoFactor;
 import io.switchboard.identity.TwoFactorResetStatus;
 import io.switchboard.notification.EmailRequest;
 import io.switchboard.notification.EmailTemplate;
@@ -51,13 +52,13 @@ public class TwoFactorResetSteps {
 
     private final TwoFactorResetRecords requests;
     private final Directory directory;
-    private final SecondFactorBridge secondFactor;
+    private final TwoFactor secondFactor;
     private final Notifications notifications;
     private final ActivityLog activity;
     private final String baseUrl;
     private final String supportEmail;
 
-    TwoFactorResetSteps(TwoFactorResetRecords requests, Directory directory, SecondFactorBridge secondFactor,
+    TwoFactorResetSteps(TwoFactorResetRecords requests, Directory directory, TwoFactor secondFactor,
             Notifications notifications, ActivityLog activity, @Value("${switchboard.base-url:}") String baseUrl,
             @Value("${server.port:8080}") int port,
             @Value("${switchboard.support-email:support@switchboard.local}") String supportEmail) {
@@ -237,7 +238,7 @@ public class TwoFactorResetSteps {
         changes.put("verified_by", new ActivityRecord.Change(null, staffName(request.verifierUserId())));
         changes.put("approved_by", new ActivityRecord.Change(null, staffName(request.approverUserId())));
         activity.record(new ActivityRecord("user", String.valueOf(requester.id()), requester.customerId(),
-                "TWO_FACTOR_RESET",
+                "TWO_FACTOR_RESET_COMPLETED",
                 "Two-factor authentication of " + requester.username() + " reset (request #" + requestId
                         + " from " + Objects.requireNonNullElse(request.requestedFromIp(), "unknown address")
                         + "): identity verified by " + staffName(request.verifierUserId()) + ", approved by "
