@@ -64,6 +64,7 @@ class TwoFactorResetProcessIntegrationTests {
         as(support);
         tasks.claim(verify.getId(), support.username());
         tasks.complete(verify.getId(), verified("Called back on the number on file; ID shown on video"));
+        identity.clearAuthentication();
 
         assertThat(fixture.status(request.id())).isEqualTo("PENDING_APPROVAL");
         Task approve = task(request, "ApproveResetTask");
