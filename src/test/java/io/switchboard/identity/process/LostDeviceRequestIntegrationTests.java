@@ -21,7 +21,16 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 @SwitchboardIntegrationTest
 class LostDeviceRequestIntegrationTests {
 
-    @Autowired ResetFixture fixture;
+    @Autowired org.springframework.boot.test.web.client.TestRestTemplate restTemplate;
+    @Autowired org.springframework.jdbc.core.simple.JdbcClient fixtureJdbc;
+    @Autowired org.camunda.bpm.engine.ManagementService fixtureManagement;
+    @Autowired org.camunda.bpm.engine.HistoryService fixtureHistory;
+    ResetFixture fixture;
+
+    @org.junit.jupiter.api.BeforeEach
+    void makeFixture() {
+        fixture = new ResetFixture(logins, restTemplate, fixtureJdbc, fixtureManagement, fixtureHistory);
+    }
     @Autowired TestLogins logins;
     @Autowired JdbcClient jdbc;
     @Autowired RuntimeService runtime;

@@ -21,14 +21,13 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Component;
 
 /**
  * Users with 2FA on, lost-device requests made through the real API, and the engine's jobs run on demand, for the
  * 2FA reset process tests. The job executor runs too, so running a job tolerates it having been faster, and the
- * outcome is awaited, never timed.
+ * outcome is awaited, never timed. Made by each test class from its own beans (not a bean itself: contexts
+ * without a web server, such as the two-node cluster test's, have no {@link TestRestTemplate}).
  */
-@Component
 class ResetFixture {
 
     static final ParameterizedTypeReference<Map<String, Object>> JSON = new ParameterizedTypeReference<>() {};

@@ -32,7 +32,16 @@ import org.springframework.http.HttpMethod;
 @SwitchboardIntegrationTest
 class TwoFactorResetProcessIntegrationTests {
 
-    @Autowired ResetFixture fixture;
+    @Autowired org.springframework.boot.test.web.client.TestRestTemplate restTemplate;
+    @Autowired org.springframework.jdbc.core.simple.JdbcClient fixtureJdbc;
+    @Autowired org.camunda.bpm.engine.ManagementService fixtureManagement;
+    @Autowired org.camunda.bpm.engine.HistoryService fixtureHistory;
+    ResetFixture fixture;
+
+    @org.junit.jupiter.api.BeforeEach
+    void makeFixture() {
+        fixture = new ResetFixture(logins, restTemplate, fixtureJdbc, fixtureManagement, fixtureHistory);
+    }
     @Autowired TestLogins logins;
     @Autowired TaskService tasks;
     @Autowired RuntimeService runtime;

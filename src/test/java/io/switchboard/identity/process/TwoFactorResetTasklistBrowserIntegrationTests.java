@@ -18,7 +18,16 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 class TwoFactorResetTasklistBrowserIntegrationTests extends BrowserTest {
 
-    @Autowired ResetFixture fixture;
+    @Autowired org.springframework.boot.test.web.client.TestRestTemplate restTemplate;
+    @Autowired org.springframework.jdbc.core.simple.JdbcClient fixtureJdbc;
+    @Autowired org.camunda.bpm.engine.ManagementService fixtureManagement;
+    @Autowired org.camunda.bpm.engine.HistoryService fixtureHistory;
+    ResetFixture fixture;
+
+    @org.junit.jupiter.api.BeforeEach
+    void makeFixture() {
+        fixture = new ResetFixture(logins, restTemplate, fixtureJdbc, fixtureManagement, fixtureHistory);
+    }
     @Autowired TestLogins logins;
     @Autowired JdbcClient jdbc;
     @Autowired org.camunda.bpm.engine.TaskService tasks;
@@ -39,9 +48,9 @@ class TwoFactorResetTasklistBrowserIntegrationTests extends BrowserTest {
         wait.until(d -> bodyText().contains("Phone stolen on the train"));
         screenshot("two-factor-reset-verification-form");
 
-        press(label(wait, "Government ID"));
-        press(label(wait, "Call-back to the number on file"));
-        press(label(wait, "Identity verified"));
+        tick(label(wait, "Government ID"));
+        tick(label(wait, "Call-back to the number on file"));
+        tick(label(wait, "Identity verified"));
         var note = wait.until(d -> d.findElement(By.cssSelector("textarea")));
         script("arguments[0].scrollIntoView({block: 'center'})", note);
         note.sendKeys("Called back on the number on file");
@@ -57,6 +66,18 @@ class TwoFactorResetTasklistBrowserIntegrationTests extends BrowserTest {
 
     private WebElement label(WebDriverWait wait, String text) {
         return clickable(wait, By.xpath("//label[contains(normalize-space(.), \"" + text + "\")]"));
+    }
+
+    /**
+     * Ticks the checkbox or radio button of a form-js label. A click on the input itself, by script: form-js lays
+     * its rows over the labels, which Chrome then reports as intercepting a pointer click.
+     */
+    private void tick(WebElement label) {
+        String id = label.getAttribute("for");
+        WebElement input = id == null || id.isBlank() ? label.findElement(By.tagName("input"))
+                : driver().findElement(By.id(id));
+        script("arguments[0].scrollIntoView({block: 'center'}); arguments[0].click();", input);
+        new WebDriverWait(driver(), Duration.ofSeconds(10)).until(d -> input.isSelected());
     }
 
     /** Clicks like a user, past Tasklist's fixed footer that covers the bottom of the form. */
