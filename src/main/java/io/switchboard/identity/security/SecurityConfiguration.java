@@ -126,6 +126,8 @@ class SecurityConfiguration {
                                 "/crm/auth/logout", "/auth/logout")).authenticated()
                         // the second step of a sign-in, and a new device at that step: a challenge token, no session
                         .requestMatchers(paths(HttpMethod.POST, TwoFactorPaths.WITH_CHALLENGE)).permitAll()
+                        // a lost-device 2FA reset request: authorised by the sign-in challenge token in the body
+                        .requestMatchers(paths(HttpMethod.POST, "/2fa/reset-request/user/*")).permitAll()
                         // enrolment stays open to a user whom policy requires to enrol first
                         .requestMatchers(paths(TwoFactorPaths.ENROLMENT)).access(withoutPendingPasswordChange(true))
                         .requestMatchers(paths("/engine-rest/**")).access(staffOnly(withoutPendingPasswordChange(false)))
