@@ -13,10 +13,9 @@ public interface CatalogRules {
     String ELIGIBILITY = "productEligibility";
     String COMPATIBILITY = "addonCompatibility";
 
-    /** Evaluates {@code decisionKey} once per fact set, all with the same (latest) version. */
+    /** Evaluates {@code decisionKey} once per fact set, all with the same (latest) version; no history. */
     List<EligibilityDecision> evaluate(String decisionKey, List<Map<String, Object>> facts);
 
-    default EligibilityDecision evaluate(String decisionKey, Map<String, Object> facts) {
-        return evaluate(decisionKey, List.of(facts)).get(0);
-    }
+    /** One decision with the latest version, recorded in the engine's decision history. */
+    EligibilityDecision evaluate(String decisionKey, Map<String, Object> facts);
 }

@@ -25,16 +25,14 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * {@link Eligibility} over the DMN tables. The customer is read as the current actor (so an invisible customer is
  * a 404, and a customer user reaches only their own, always through the self-care channel); the customer's first
  * site is then read with system rights, because the decision must not depend on whether the asking user may
- * read sites. Existing services come from {@link CustomerServicesView} implementations (none before issue 5).
+ * read sites. No surrounding transaction: the engine records single decisions in its own. Existing services come from {@link CustomerServicesView} implementations (none before issue 5).
  */
 @Service
-@Transactional(readOnly = true)
 class EligibilityService implements Eligibility {
 
     private final Customers customers;
@@ -87,9 +85,13 @@ class EligibilityService implements Eligibility {
         var customer = customerFacts(base.customerId()).variables(channel(channel));
         var addons = products.active().stream().filter(p -> p.category().appliesToService()).toList();
         Instant now = clock.instant();
+        var eligible = rules.evaluate(CatalogRules.ELIGIBILITY,
+                addons.stream().map(p -> DecisionFacts.eligibility(customer, p, now)).toList());
+        var compatible = rules.evaluate(CatalogRules.COMPATIBILITY,
+                addons.stream().map(p -> DecisionFacts.compatibility(base, p)).toList());
         var decisions = new ArrayList<EligibilityDecision>();
-        for (ProductView addon : addons) {
-            decisions.add(both(customer, base, addon, now));
+        for (int i = 0; i < addons.size(); i++) {
+            decisions.add(eligible.get(i).eligible() ? compatible.get(i) : eligible.get(i));
         }
         return sorted(addons, decisions);
     }
