@@ -152,6 +152,12 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             withErrors(problem, List.of(new FieldError(path(mapping), iae.getMessage())));
         } else if (cause instanceof JsonProcessingException json) {
             problem.setDetail("Malformed JSON: " + json.getOriginalMessage());
+            // a value the parser itself refuses (a number out of range) still names its field
+            if (json instanceof com.fasterxml.jackson.core.exc.StreamReadException read
+                    && read.getProcessor() instanceof com.fasterxml.jackson.core.JsonParser parser
+                    && parser.getParsingContext() != null && parser.getParsingContext().getCurrentName() != null) {
+                withErrors(problem, List.of(new FieldError(parser.getParsingContext().getCurrentName(), "is out of range")));
+            }
         }
         return ResponseEntity.badRequest().body(problem);
     }
