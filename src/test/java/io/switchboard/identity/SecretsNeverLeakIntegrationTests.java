@@ -17,6 +17,7 @@ import org.springframework.boot.logging.LoggingSystem;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -133,18 +134,17 @@ class SecretsNeverLeakIntegrationTests {
         assertThat(processInstance).isNotNull();
 
         // answers after enrolment
-        var answers = new ArrayList<ResponseEntity<Map<String, Object>>>();
-        answers.add(fixtures.call(HttpMethod.GET, "/2fa/status/user/" + user.id(), null, signedInToken));
-        answers.add(fixtures.call(HttpMethod.GET, "/2fa/status/user/" + user.id(), null, adminToken));
-        answers.add(fixtures.call(HttpMethod.GET, "/auth/users/" + user.id(), null, adminToken));
-        answers.add(fixtures.call(HttpMethod.GET, "/auth/users?search=" + user.username(), null, adminToken));
-        answers.add(fixtures.call(HttpMethod.GET, "/crm/auth/sessions", null, signedInToken));
-        answers.add(fixtures.call(HttpMethod.GET, "/auth/impersonation_logs?target_user_id=" + target.user().id(), null,
-                adminToken));
+        var answers = new ArrayList<ResponseEntity<String>>();
+        answers.add(text("/2fa/status/user/" + user.id(), signedInToken));
+        answers.add(text("/2fa/status/user/" + user.id(), adminToken));
+        answers.add(text("/auth/users/" + user.id(), adminToken));
+        answers.add(text("/auth/users?search=" + user.username(), adminToken));
+        answers.add(text("/crm/auth/sessions", signedInToken));
+        answers.add(text("/auth/impersonation_logs?target_user_id=" + target.user().id(), adminToken));
         for (var answer : answers) {
             assertThat(answer.getStatusCode().value()).as("%s", answer.getBody()).isEqualTo(200);
         }
-        String answered = answers.stream().map(a -> String.valueOf(a.getBody())).reduce("", String::concat);
+        String answered = answers.stream().map(ResponseEntity::getBody).reduce("", String::concat);
 
         var ids = List.of(user.id(), resetter.id(), mover.id(), target.user().id(), agent.id());
         String activity = String.join("\n", jdbc.sql("""
@@ -179,6 +179,10 @@ class SecretsNeverLeakIntegrationTests {
         for (String code : backupCodes) {
             assertThat(answered).as("answers after enrolment").doesNotContain(code);
         }
+    }
+
+    private ResponseEntity<String> text(String path, String token) {
+        return http.exchange(path, HttpMethod.GET, new HttpEntity<>(ImpersonationFixtures.bearer(token)), String.class);
     }
 
     private static String challenge(ImpersonationFixtures fixtures, TestLogins.TestUser user) {
