@@ -40,13 +40,7 @@ class SecretsNeverLeakIntegrationTests {
 
     @Test
     void noSecretOfAnyFlowReachesTheLogsTheActivityLogTheProcessOrLaterAnswers(CapturedOutput output) {
-        var previousLevel = logging.getLoggerConfiguration("io.switchboard");
-        logging.setLogLevel("io.switchboard", LogLevel.DEBUG);
-        try {
-            run(output);
-        } finally {
-            logging.setLogLevel("io.switchboard", previousLevel == null ? null : previousLevel.getConfiguredLevel());
-        }
+        withDebugLogs(logging, () -> run(output));
     }
 
     private void run(CapturedOutput output) {
@@ -178,6 +172,23 @@ class SecretsNeverLeakIntegrationTests {
         assertThat(answered).as("answers after enrolment").doesNotContain(secret);
         for (String code : backupCodes) {
             assertThat(answered).as("answers after enrolment").doesNotContain(code);
+        }
+    }
+
+    /**
+     * Runs {@code action} with Switchboard's and Spring MVC's loggers at DEBUG (MVC then logs request and response
+     * bodies); not the test client's, which logs what the test itself sends.
+     */
+    static void withDebugLogs(LoggingSystem logging, Runnable action) {
+        var names = List.of("io.switchboard", "org.springframework.web.servlet");
+        var previous = names.stream().map(logging::getLoggerConfiguration).toList();
+        names.forEach(name -> logging.setLogLevel(name, LogLevel.DEBUG));
+        try {
+            action.run();
+        } finally {
+            for (int i = 0; i < names.size(); i++) {
+                logging.setLogLevel(names.get(i), previous.get(i) == null ? null : previous.get(i).getConfiguredLevel());
+            }
         }
     }
 

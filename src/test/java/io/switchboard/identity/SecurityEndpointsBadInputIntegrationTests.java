@@ -43,6 +43,7 @@ class SecurityEndpointsBadInputIntegrationTests {
     @Autowired TestRestTemplate http;
     @Autowired TestLogins logins;
     @Autowired JdbcClient jdbc;
+    @Autowired org.springframework.boot.logging.LoggingSystem logging;
     @LocalServerPort int port;
 
     TestUser user;
@@ -269,6 +270,38 @@ class SecurityEndpointsBadInputIntegrationTests {
             assertThat(fields).as("%s: %s", probe, answer.raw()).contains(probe.field());
         }
         assertThat(snapshot()).as("nothing written by %s", probe).isEqualTo(before);
+    }
+
+    /** A body the parser refuses is answered to its sender, and what it held is not written to the log. */
+    @Test
+    @org.junit.jupiter.api.extension.ExtendWith(org.springframework.boot.test.system.OutputCaptureExtension.class)
+    void refusedBodiesAreNotLogged(org.springframework.boot.test.system.CapturedOutput output) {
+        // Switchboard's loggers at DEBUG; Spring MVC's at their usual level (at DEBUG, Spring itself quotes the text it
+        // failed to parse when it resolves the exception)
+        var previous = logging.getLoggerConfiguration("io.switchboard");
+        logging.setLogLevel("io.switchboard", org.springframework.boot.logging.LogLevel.DEBUG);
+        try {
+            refusedBodies(output);
+        } finally {
+            logging.setLogLevel("io.switchboard", previous == null ? null : previous.getConfiguredLevel());
+        }
+    }
+
+    private void refusedBodies(org.springframework.boot.test.system.CapturedOutput output) {
+        String secret = "Leaked" + System.nanoTime();
+        for (String body : List.of("{\"email\":\"a@b.io\",\"password\":" + secret + "}",
+                "{\"email\":\"a@b.io\",\"password\":\"" + secret + "\",\"" + secret + "\":1}",
+                "{\"email\":\"" + secret + "\",\"password\":[\"" + secret + "\"]}")) {
+            var answer = send("POST", "/crm/auth/login", MediaType.APPLICATION_JSON_VALUE, body, null);
+            assertThat(answer.status()).as(answer.raw()).isEqualTo(400);
+        }
+        var reset = send("POST", "/auth/reset_password", MediaType.APPLICATION_JSON_VALUE,
+                "{\"token\":\"" + secret + "\",\"new_password\":\"" + secret + "-Passw0rd!\"}", null);
+        assertThat(reset.status()).isEqualTo(400);
+        var unknown = send("POST", "/crm/auth/login", MediaType.APPLICATION_JSON_VALUE,
+                "{\"email\":\"nobody-" + secret.toLowerCase() + "@example.com\",\"password\":\"" + secret + "\"}", null);
+        assertThat(unknown.status()).isEqualTo(401);
+        assertThat(output.getAll()).contains("Sign-in refused for unknown account nobody-").doesNotContain(secret);
     }
 
     /** Web pages of issue 3 answer bad form input with a page or a redirect, never a server error. */

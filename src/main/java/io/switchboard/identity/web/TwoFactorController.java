@@ -52,19 +52,44 @@ class TwoFactorController {
     }
 
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    record EnableRequest(@Size(max = 1000) String password) {}
+    record EnableRequest(@Size(max = 1000) String password) {
+        @Override
+        public String toString() {
+            return "EnableRequest[password hidden]";
+        }
+    }
 
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    record CodeRequest(@Size(max = 40) String code, @Size(max = 200) String challengeToken) {}
+    record CodeRequest(@Size(max = 40) String code, @Size(max = 200) String challengeToken) {
+        @Override
+        public String toString() {
+            return "CodeRequest[code and challenge hidden]";
+        }
+    }
 
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    record NewDeviceRequest(@Size(max = 40) String backupCode, @Size(max = 200) String challengeToken) {}
+    record NewDeviceRequest(@Size(max = 40) String backupCode, @Size(max = 200) String challengeToken) {
+        @Override
+        public String toString() {
+            return "NewDeviceRequest[code and challenge hidden]";
+        }
+    }
 
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    record DisableRequest(@Size(max = 1000) String password, @Size(max = 40) String code) {}
+    record DisableRequest(@Size(max = 1000) String password, @Size(max = 40) String code) {
+        @Override
+        public String toString() {
+            return "DisableRequest[password and code hidden]";
+        }
+    }
 
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    record BackupCodes(List<String> backupCodes) {}
+    record BackupCodes(List<String> backupCodes) {
+        @Override
+        public String toString() {
+            return "BackupCodes[codes hidden]";
+        }
+    }
 
     @Operation(summary = "Start enrolment: a new TOTP secret, its otpauth:// URI and 10 backup codes, shown once; "
             + "2FA is on only after verify-setup. Users confirm their own password; admins enrolling others give none")

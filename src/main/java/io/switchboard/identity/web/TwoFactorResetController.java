@@ -33,7 +33,12 @@ class TwoFactorResetController {
 
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     record ResetRequestBody(@Size(max = 200) String challengeToken, @Size(max = TwoFactorResets.MAX_REASON) String reason,
-            @Size(max = 40) String contactPhone) {}
+            @Size(max = 40) String contactPhone) {
+        @Override
+        public String toString() {
+            return "ResetRequestBody[challenge hidden]";
+        }
+    }
 
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     record ResetRequestAccepted(long requestId, long userId, String status, Instant createdAt, String message) {}
