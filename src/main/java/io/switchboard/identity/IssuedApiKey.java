@@ -13,4 +13,11 @@ import org.springframework.lang.Nullable;
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 public record IssuedApiKey(long apiKeyId, String name, @Nullable String description, String apiKey,
         String maskedKey, ApiKeyStatus status, @JsonProperty("created") Instant created,
-        @Nullable Instant expiryDate, List<String> permissions, @Nullable Long customerId) {}
+        @Nullable Instant expiryDate, List<String> permissions, @Nullable Long customerId) {
+
+    /** Never the key itself (Spring MVC logs answers at DEBUG). */
+    @Override
+    public String toString() {
+        return "IssuedApiKey[id=" + apiKeyId + ", " + maskedKey + "]";
+    }
+}

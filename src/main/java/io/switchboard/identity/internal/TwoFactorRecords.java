@@ -126,7 +126,8 @@ public class TwoFactorRecords {
         return jdbc.sql("""
                         UPDATE two_factor_backup_codes SET used_at = :at
                         WHERE id = (SELECT id FROM two_factor_backup_codes
-                                    WHERE user_id = :id AND code_hash = :hash AND used_at IS NULL LIMIT 1)""")
+                                    WHERE user_id = :id AND code_hash = :hash AND used_at IS NULL LIMIT 1)
+                            AND used_at IS NULL""")
                 .param("at", Timestamp.from(at)).param("id", userId).param("hash", hash).update() == 1;
     }
 

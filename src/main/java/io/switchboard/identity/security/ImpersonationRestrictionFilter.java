@@ -27,7 +27,11 @@ class ImpersonationRestrictionFilter extends OncePerRequestFilter {
             "/auth/impersonate", "/crm/auth/impersonate", "/auth/users/**", "/crm/auth/users/**",
             "/auth/sessions/**", "/crm/auth/sessions/**", "/auth/api-keys/**", "/crm/api-keys/**",
             "/2fa/**", "/crm/2fa/**", "/account/password", "/account/security/**", "/account/sessions/**",
-            "/console/impersonate", "/engine-rest/**", "/camunda/**");
+            "/console/impersonate", "/engine-rest/**", "/camunda/**",
+            // the rest of the target's credentials, wherever they are reached: verifying an e-mail change, the web
+            // pages of a password reset, the lost-device (2FA reset) pages of a sign-in, the portal's e-mail change
+            "/auth/verify_email", "/crm/auth/verify_email", "/verify-email/**", "/reset-password/**",
+            "/login/forgot-password", "/login/2fa", "/login/2fa/**", "/portal/account/email", "/portal/account/email/**");
 
     @Nullable
     private final ProblemResponses problems;

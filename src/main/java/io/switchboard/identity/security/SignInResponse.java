@@ -16,6 +16,11 @@ public record SignInResponse(String token, String accessToken, String refreshTok
         long expiresIn, User user, List<String> roles, List<String> permissions, boolean passwordChangeRequired,
         boolean twoFactorEnrolmentRequired) implements LoginResult {
 
+    @Override
+    public String toString() {
+        return "SignInResponse[user " + (user == null ? null : user.id()) + ", tokens hidden]";
+    }
+
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     public record User(long id, String username, String email, String firstName, String lastName) {}
 }

@@ -66,29 +66,64 @@ class AuthController {
     record ForgotPasswordRequest(@NotBlank @Size(max = 254) String email) {}
 
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    record ResetPasswordRequest(@NotBlank @Size(max = 200) String token, @NotNull @Size(max = 1000) String newPassword) {}
+    record ResetPasswordRequest(@NotBlank @Size(max = 200) String token, @NotNull @Size(max = 1000) String newPassword) {
+        @Override
+        public String toString() {
+            return "ResetPasswordRequest[token and password hidden]";
+        }
+    }
 
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    record ChangeEmailRequest(@NotBlank @Size(max = 254) String newEmail, @NotNull @Size(max = 1000) String password) {}
+    record ChangeEmailRequest(@NotBlank @Size(max = 254) String newEmail, @NotNull @Size(max = 1000) String password) {
+        @Override
+        public String toString() {
+            return "ChangeEmailRequest[password hidden]";
+        }
+    }
 
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    record VerifyEmailRequest(@NotBlank @Size(max = 200) String token) {}
+    record VerifyEmailRequest(@NotBlank @Size(max = 200) String token) {
+        @Override
+        public String toString() {
+            return "VerifyEmailRequest[token hidden]";
+        }
+    }
 
     /** The one answer to every well-formed reset request, whether or not an account has the address. */
     static final String RESET_REQUESTED = "If an account uses this address, a password reset link has been sent to it";
 
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    record LoginRequest(@NotBlank @Size(max = 254) String email, @NotNull @Size(max = 1000) String password) {}
+    record LoginRequest(@NotBlank @Size(max = 254) String email, @NotNull @Size(max = 1000) String password) {
+        @Override
+        public String toString() {
+            return "LoginRequest[password hidden]";
+        }
+    }
 
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    record RefreshRequest(@NotBlank @Size(max = 200) String refreshToken) {}
+    record RefreshRequest(@NotBlank @Size(max = 200) String refreshToken) {
+        @Override
+        public String toString() {
+            return "RefreshRequest[token hidden]";
+        }
+    }
 
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    record LogoutRequest(@Size(max = 200) String refreshToken) {}
+    record LogoutRequest(@Size(max = 200) String refreshToken) {
+        @Override
+        public String toString() {
+            return "LogoutRequest[token hidden]";
+        }
+    }
 
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     record ChangePasswordRequest(@NotNull @Size(max = 1000) String currentPassword,
-            @NotNull @Size(max = 1000) String newPassword) {}
+            @NotNull @Size(max = 1000) String newPassword) {
+        @Override
+        public String toString() {
+            return "ChangePasswordRequest[passwords hidden]";
+        }
+    }
 
     @Operation(summary = "Sign in with e-mail (or username) and password; returns an access token and a refresh token, "
             + "or, for a user with 2FA on, only a challenge for POST /2fa/verify/user/{user_id}")

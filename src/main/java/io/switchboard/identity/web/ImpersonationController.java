@@ -56,12 +56,22 @@ class ImpersonationController {
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     record ImpersonateResponse(boolean success, long impersonatingUserId, long targetUserId,
             @JsonFormat(shape = JsonFormat.Shape.STRING) Instant impersonationStart, long impersonationId,
-            String accessToken, String refreshToken, String tokenType, long expiresIn, List<String> permissions) {}
+            String accessToken, String refreshToken, String tokenType, long expiresIn, List<String> permissions) {
+        @Override
+        public String toString() {
+            return "ImpersonateResponse[tokens hidden]";
+        }
+    }
 
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     record StopResponse(boolean success, long impersonationId,
             @JsonFormat(shape = JsonFormat.Shape.STRING) Instant impersonationEnd, long durationSeconds,
-            String accessToken, String refreshToken, String tokenType, long expiresIn) {}
+            String accessToken, String refreshToken, String tokenType, long expiresIn) {
+        @Override
+        public String toString() {
+            return "StopResponse[tokens hidden]";
+        }
+    }
 
     @Operation(summary = "Start impersonating a customer user: returns a token pair of that user, naming you as "
             + "impersonator", description = "Needs can_impersonate or admin. The target must be an active customer "

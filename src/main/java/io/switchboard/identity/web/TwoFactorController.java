@@ -52,31 +52,56 @@ class TwoFactorController {
     }
 
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    record EnableRequest(@Size(max = 1000) String password) {}
+    record EnableRequest(@Size(max = 1000) String password) {
+        @Override
+        public String toString() {
+            return "EnableRequest[password hidden]";
+        }
+    }
 
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    record CodeRequest(@Size(max = 40) String code, @Size(max = 200) String challengeToken) {}
+    record CodeRequest(@Size(max = 40) String code, @Size(max = 200) String challengeToken) {
+        @Override
+        public String toString() {
+            return "CodeRequest[code and challenge hidden]";
+        }
+    }
 
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    record NewDeviceRequest(@Size(max = 40) String backupCode, @Size(max = 200) String challengeToken) {}
+    record NewDeviceRequest(@Size(max = 40) String backupCode, @Size(max = 200) String challengeToken) {
+        @Override
+        public String toString() {
+            return "NewDeviceRequest[code and challenge hidden]";
+        }
+    }
 
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    record DisableRequest(@Size(max = 1000) String password, @Size(max = 40) String code) {}
+    record DisableRequest(@Size(max = 1000) String password, @Size(max = 40) String code) {
+        @Override
+        public String toString() {
+            return "DisableRequest[password and code hidden]";
+        }
+    }
 
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    record BackupCodes(List<String> backupCodes) {}
+    record BackupCodes(List<String> backupCodes) {
+        @Override
+        public String toString() {
+            return "BackupCodes[codes hidden]";
+        }
+    }
 
     @Operation(summary = "Start enrolment: a new TOTP secret, its otpauth:// URI and 10 backup codes, shown once; "
             + "2FA is on only after verify-setup. Users confirm their own password; admins enrolling others give none")
-    @PostMapping("/2fa/enable/user/{userId}")
-    TwoFactorEnrolment enable(@PathVariable long userId, @Valid @RequestBody(required = false) EnableRequest request) {
+    @PostMapping("/2fa/enable/user/{user_id}")
+    TwoFactorEnrolment enable(@PathVariable("user_id") long userId, @Valid @RequestBody(required = false) EnableRequest request) {
         return twoFactor.enable(userId, request == null ? null : request.password());
     }
 
     @Operation(summary = "Confirm enrolment (or a new device) with a current 6-digit code; with a challenge_token "
             + "instead of a sign-in at the sign-in step")
-    @PostMapping("/2fa/verify-setup/user/{userId}")
-    Map<String, Boolean> verifySetup(@PathVariable long userId, @Valid @RequestBody CodeRequest request,
+    @PostMapping("/2fa/verify-setup/user/{user_id}")
+    Map<String, Boolean> verifySetup(@PathVariable("user_id") long userId, @Valid @RequestBody CodeRequest request,
             Authentication authentication) {
         if (signedInUser(authentication)) {
             twoFactor.verifySetup(userId, request.code());
@@ -88,23 +113,23 @@ class TwoFactorController {
 
     @Operation(summary = "The second step of a sign-in: the challenge_token of /crm/auth/login and a 6-digit TOTP "
             + "code or an 8-character backup code (used up); returns the token pair like /crm/auth/login")
-    @PostMapping("/2fa/verify/user/{userId}")
-    SignInResponse verify(@PathVariable long userId, @Valid @RequestBody CodeRequest request,
+    @PostMapping("/2fa/verify/user/{user_id}")
+    SignInResponse verify(@PathVariable("user_id") long userId, @Valid @RequestBody CodeRequest request,
             Authentication authentication) {
         refuseApiKeys(authentication);
         return sessions.completeSecondFactor(userId, requireChallenge(request.challengeToken()), request.code());
     }
 
     @Operation(summary = "New backup codes (the old ones stop working), shown once")
-    @PostMapping("/2fa/backup-codes/regenerate/user/{userId}")
-    BackupCodes regenerate(@PathVariable long userId) {
+    @PostMapping("/2fa/backup-codes/regenerate/user/{user_id}")
+    BackupCodes regenerate(@PathVariable("user_id") long userId) {
         return new BackupCodes(twoFactor.regenerateBackupCodes(userId));
     }
 
     @Operation(summary = "New device: a backup code (used up) proves the user; returns a new secret and backup codes, "
             + "on after verify-setup. Signed in, or with the challenge_token of the sign-in step")
-    @PostMapping("/2fa/reset-for-new-device/user/{userId}")
-    TwoFactorEnrolment resetForNewDevice(@PathVariable long userId, @Valid @RequestBody NewDeviceRequest request,
+    @PostMapping("/2fa/reset-for-new-device/user/{user_id}")
+    TwoFactorEnrolment resetForNewDevice(@PathVariable("user_id") long userId, @Valid @RequestBody NewDeviceRequest request,
             Authentication authentication) {
         if (signedInUser(authentication)) {
             return twoFactor.resetForNewDevice(userId, request.backupCode());
@@ -114,15 +139,15 @@ class TwoFactorController {
     }
 
     @Operation(summary = "Admin reset: turn a user's 2FA off (secret and backup codes deleted); needs admin or reset_user_2fa")
-    @PostMapping("/2fa/admin/disable/user/{userId}")
-    Map<String, Boolean> adminDisable(@PathVariable long userId) {
+    @PostMapping("/2fa/admin/disable/user/{user_id}")
+    Map<String, Boolean> adminDisable(@PathVariable("user_id") long userId) {
         twoFactor.adminDisable(userId);
         return Map.of("two_factor_enabled", false);
     }
 
     @Operation(summary = "Turn one's own 2FA off with the password and a code, unless policy requires it")
-    @PostMapping("/2fa/disable/user/{userId}")
-    Map<String, Boolean> disableOwn(@PathVariable long userId, @Valid @RequestBody DisableRequest request,
+    @PostMapping("/2fa/disable/user/{user_id}")
+    Map<String, Boolean> disableOwn(@PathVariable("user_id") long userId, @Valid @RequestBody DisableRequest request,
             Authentication authentication) {
         if (!(authentication != null && authentication.getPrincipal() instanceof io.switchboard.shared.Actor actor
                 && actor.userId() != null && actor.userId() == userId)) {
@@ -133,8 +158,8 @@ class TwoFactorController {
     }
 
     @Operation(summary = "2FA status: enabled, since when, unused backup codes, required by policy, setup pending")
-    @GetMapping("/2fa/status/user/{userId}")
-    TwoFactorStatus status(@PathVariable long userId) {
+    @GetMapping("/2fa/status/user/{user_id}")
+    TwoFactorStatus status(@PathVariable("user_id") long userId) {
         return twoFactor.status(userId);
     }
 

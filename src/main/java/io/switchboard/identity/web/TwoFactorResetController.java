@@ -33,7 +33,12 @@ class TwoFactorResetController {
 
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     record ResetRequestBody(@Size(max = 200) String challengeToken, @Size(max = TwoFactorResets.MAX_REASON) String reason,
-            @Size(max = 40) String contactPhone) {}
+            @Size(max = 40) String contactPhone) {
+        @Override
+        public String toString() {
+            return "ResetRequestBody[challenge hidden]";
+        }
+    }
 
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     record ResetRequestAccepted(long requestId, long userId, String status, Instant createdAt, String message) {}
@@ -41,8 +46,8 @@ class TwoFactorResetController {
     @Operation(summary = "Lost device and backup codes: ask for a 2FA reset at the sign-in challenge "
             + "(support verifies your identity, an admin approves; you are emailed). Body: challenge_token, reason, "
             + "optional contact_phone. 409 when 2FA is off or a request is already open.")
-    @PostMapping("/2fa/reset-request/user/{id}")
-    ResponseEntity<ResetRequestAccepted> request(@PathVariable("id") long id, @Valid @RequestBody ResetRequestBody body) {
+    @PostMapping("/2fa/reset-request/user/{user_id}")
+    ResponseEntity<ResetRequestAccepted> request(@PathVariable("user_id") long id, @Valid @RequestBody ResetRequestBody body) {
         TwoFactorResetRequest request = resets.requestWithChallenge(id, body.challengeToken(), body.reason(),
                 body.contactPhone());
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(new ResetRequestAccepted(request.id(), request.userId(),

@@ -57,7 +57,12 @@ class UserController {
             @NotNull @Size(max = 1000) String password, @NotBlank @Size(max = 100) String firstName,
             @Size(max = 100) String middleName, @NotBlank @Size(max = 100) String lastName,
             @Size(max = 40) String phoneNumber, @NotBlank @Size(max = 1000) String role, Long contactId,
-            Boolean forceChange) {}
+            Boolean forceChange) {
+        @Override
+        public String toString() {
+            return "CreateUserRequest[password hidden]";
+        }
+    }
 
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     record UpdateUserRequest(@Email @Size(max = 254) String email, @Size(max = 100) String firstName,
@@ -65,7 +70,21 @@ class UserController {
             @Size(max = 1000) String role, JsonNode contactId, Boolean enabled, Boolean deleted) {}
 
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    record ResetPasswordRequest(@Size(max = 1000) String newPassword, Boolean forceChange) {}
+    record ResetPasswordRequest(@Size(max = 1000) String newPassword, Boolean forceChange) {
+        @Override
+        public String toString() {
+            return "ResetPasswordRequest[password hidden]";
+        }
+    }
+
+    /** A generated temporary password, shown once (and never in a log line). */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    record TemporaryPassword(String result, String temporaryPassword) {
+        @Override
+        public String toString() {
+            return "TemporaryPassword[password hidden]";
+        }
+    }
 
     /** The {@code filters} parameter of the search (C-USR-07). */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
@@ -132,11 +151,11 @@ class UserController {
     @Operation(summary = "Set a user's password (force_change, default true: temporary); without new_password a "
             + "strong temporary password is generated and returned once")
     @PostMapping("/auth/users/{id}/admin_reset_password")
-    Map<String, String> resetPassword(@PathVariable long id,
+    Object resetPassword(@PathVariable long id,
             @Valid @RequestBody(required = false) ResetPasswordRequest request) {
         boolean forceChange = request == null || request.forceChange() == null || request.forceChange();
         if (request == null || request.newPassword() == null) {
-            return Map.of("result", "success", "temporary_password", users.resetToTemporaryPassword(id));
+            return new TemporaryPassword("success", users.resetToTemporaryPassword(id));
         }
         users.resetPassword(id, request.newPassword(), forceChange);
         return Requests.SUCCESS;

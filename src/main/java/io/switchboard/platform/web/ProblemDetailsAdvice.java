@@ -152,6 +152,10 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             withErrors(problem, List.of(new FieldError(path(mapping), iae.getMessage())));
         } else if (cause instanceof JsonProcessingException json) {
             problem.setDetail("Malformed JSON: " + json.getOriginalMessage());
+            // a value the parser itself refuses (a number out of range), wrapped with where it was
+            if (cause instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+                withErrors(problem, List.of(new FieldError(path(mapping), "is out of range or malformed")));
+            }
         }
         return ResponseEntity.badRequest().body(problem);
     }
