@@ -45,11 +45,21 @@ class IpAllowList {
         }
     }
 
+    /**
+     * Sign-in, 2FA and account endpoints act on the caller's own account: the allow-list's service account has none
+     * to act on, so whatever an entry's patterns say, these stay out of it (they answer 401 without credentials).
+     */
+    static final org.springframework.security.web.util.matcher.RequestMatcher ACCOUNT_PATHS =
+            SecurityConfiguration.paths("/auth/**", "/2fa/**", "/crm/auth/**");
+
     boolean isEmpty() {
         return rules.isEmpty();
     }
 
     Verdict check(HttpServletRequest request) {
+        if (ACCOUNT_PATHS.matches(request)) {
+            return Verdict.NOT_LISTED; // a person's account endpoints are never reachable without credentials
+        }
         Optional<InetAddress> client = IpNetwork.address(request.getRemoteAddr());
         boolean listed = false;
         for (Rule rule : rules) {

@@ -18,7 +18,8 @@ import org.springframework.web.util.pattern.PatternParseException;
  *                            networks (RFC 1918, RFC 6598, link-local, IPv6 unique-local) unless
  *                            {@code allowPublicNetworks}
  * @param paths               path patterns ({@code /crm/provision/**}) inside the REST API ({@code /crm},
- *                            {@code /auth}, {@code /2fa}, {@code /utilities}); {@code /engine-rest} is not allowed
+ *                            {@code /utilities}); not the account endpoints ({@code /auth}, {@code /2fa},
+ *                            {@code /crm/auth}) nor {@code /engine-rest}
  * @param methods             HTTP methods ({@code GET}, {@code PUT}, ...); absent or empty: every method
  * @param description         what the entry is for (who calls from there), for operators and log lines
  * @param allowPublicNetworks lets this entry list public networks; for operators who know what they do
@@ -26,7 +27,9 @@ import org.springframework.web.util.pattern.PatternParseException;
 public record IpAllowListEntry(List<String> networks, List<String> paths, @Nullable List<String> methods,
         @Nullable String description, boolean allowPublicNetworks) {
 
-    static final List<String> API_PREFIXES = List.of("/crm", "/auth", "/2fa", "/utilities");
+    static final List<String> API_PREFIXES = List.of("/crm", "/utilities");
+    /** A person's own account endpoints: never without credentials ({@link IpAllowList#ACCOUNT_PATHS}). */
+    static final List<String> ACCOUNT_PREFIXES = List.of("/crm/auth", "/auth", "/2fa");
     private static final Set<String> METHODS = Set.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS");
 
     public IpAllowListEntry {
@@ -59,6 +62,10 @@ public record IpAllowListEntry(List<String> networks, List<String> paths, @Nulla
         }
         var parser = new PathPatternParser();
         for (String path : paths) {
+            if (path != null && ACCOUNT_PREFIXES.stream().anyMatch(p -> path.equals(p) || path.startsWith(p + "/"))) {
+                throw new IllegalArgumentException(name + "path '" + path + "' is an account endpoint (sign-in, 2FA, "
+                        + "password, sessions): those always need credentials");
+            }
             if (path == null || API_PREFIXES.stream().noneMatch(p -> path.equals(p) || path.startsWith(p + "/"))) {
                 throw new IllegalArgumentException(name + "path '" + path + "' is outside the REST API; paths must "
                         + "start with one of " + String.join(", ", API_PREFIXES) + " (/engine-rest is not allowed)");

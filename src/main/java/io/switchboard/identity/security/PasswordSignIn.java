@@ -84,7 +84,7 @@ public class PasswordSignIn {
         if (found.isEmpty() || found.get().getPasswordHash() == null) {
             // Spend the time a real check takes, so response times do not reveal which accounts exist.
             passwords.matches(password, decoyHash());
-            log.info("Sign-in refused for unknown account {} from {}", printable(identifier), remoteAddress());
+            log.info("Sign-in refused for unknown account #{} from {}", fingerprint(identifier), remoteAddress());
             return new Outcome.Refused();
         }
         UserAccount user = found.get();
@@ -166,10 +166,13 @@ public class PasswordSignIn {
         return "(no request)";
     }
 
-    /** What someone typed as their identifier, safe for a log line. */
-    private static String printable(String identifier) {
-        String trimmed = identifier.trim();
-        return (trimmed.length() > 80 ? trimmed.substring(0, 80) : trimmed).replaceAll("[^\\p{Graph}]", "?");
+    /**
+     * A short fingerprint of what someone typed as an unknown identifier: repeated attempts with the same text can be
+     * correlated in the log, but a password typed into the e-mail field by mistake is never written there.
+     */
+    private static String fingerprint(String identifier) {
+        return io.switchboard.identity.internal.Secrets.sha256(identifier.trim().toLowerCase(java.util.Locale.ROOT))
+                .substring(0, 12);
     }
 
     private String decoyHash() {

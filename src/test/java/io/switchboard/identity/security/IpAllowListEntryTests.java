@@ -55,14 +55,17 @@ class IpAllowListEntryTests {
 
     @Test
     void pathsMustBeInsideTheRestApi() {
-        for (String path : List.of("/crm", "/crm/provision/", "/crm/provision/**", "/auth/users/*", "/2fa/x",
-                "/utilities/y")) {
+        for (String path : List.of("/crm", "/crm/provision/", "/crm/provision/**", "/crm/**", "/utilities/y")) {
             assertThat(entry("10.0.0.0/8", path).paths()).containsExactly(path);
         }
         for (String path : List.of("/", "/**", "/console/**", "/engine-rest/**", "/camunda/**", "crm/x", "/crmx",
                 "/login")) {
             assertThatIllegalArgumentException().isThrownBy(() -> entry("10.0.0.0/8", path))
                     .withMessageContaining("outside the REST API");
+        }
+        for (String path : List.of("/auth/users/*", "/auth/**", "/2fa/x", "/crm/auth/login", "/crm/auth/**")) {
+            assertThatIllegalArgumentException().isThrownBy(() -> entry("10.0.0.0/8", path))
+                    .withMessageContaining("account endpoint");
         }
         assertThatIllegalArgumentException().isThrownBy(() -> entry("10.0.0.0/8", "/crm/{unclosed"))
                 .withMessageContaining("not a valid path pattern");
