@@ -22,7 +22,12 @@ record ActivityItem(long id, Instant occurredAt, String kind, String action, Str
     static final String IMPERSONATION_END = "impersonation-end";
     static final String CHANGE = "change";
 
-    boolean impersonation() {
+    public boolean impersonation() {
         return !CHANGE.equals(kind);
+    }
+
+    /** The modifier of the timeline dot: {@code impersonation} or the action. */
+    public String dot() {
+        return impersonation() ? "impersonation" : action;
     }
 }
