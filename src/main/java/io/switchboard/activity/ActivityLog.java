@@ -10,6 +10,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import org.springframework.data.domain.Page;
@@ -91,6 +92,28 @@ public class ActivityLog {
                         + " ORDER BY occurred_at DESC, id DESC LIMIT :limit OFFSET :offset")
                 .param("c", customerId)
                 .param("t", entityType)
+                .param("limit", query.perPage())
+                .param("offset", (long) (query.page() - 1) * query.perPage())
+                .query(this::entry).list();
+        return new PageImpl<>(rows, PageRequest.of(query.page() - 1, query.perPage()), total);
+    }
+
+    /**
+     * A customer's activity without the entries about the kinds of record in {@code excludedEntityTypes} (those
+     * the reader may not see), newest first: the self-care portal's view. Callers check that the reader may see
+     * that customer.
+     */
+    @Transactional(readOnly = true)
+    public Page<ActivityEntry> forCustomerExcept(long customerId, Collection<String> excludedEntityTypes,
+            PageQuery query) {
+        List<String> excluded = excludedEntityTypes.isEmpty() ? List.of("") : List.copyOf(excludedEntityTypes);
+        String where = "WHERE customer_id = :c AND entity_type NOT IN (:excluded)";
+        long total = jdbc.sql("SELECT count(*) FROM activity_log " + where)
+                .param("c", customerId).param("excluded", excluded).query(Long.class).single();
+        List<ActivityEntry> rows = jdbc.sql("SELECT * FROM activity_log " + where
+                        + " ORDER BY occurred_at DESC, id DESC LIMIT :limit OFFSET :offset")
+                .param("c", customerId)
+                .param("excluded", excluded)
                 .param("limit", query.perPage())
                 .param("offset", (long) (query.page() - 1) * query.perPage())
                 .query(this::entry).list();

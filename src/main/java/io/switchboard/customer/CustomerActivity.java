@@ -23,4 +23,16 @@ public interface CustomerActivity {
      * @throws io.switchboard.shared.NotFoundException when the customer is not visible
      */
     Page<ActivityEntry> forCustomer(long customerId, @Nullable String entityType, PageQuery page);
+
+    /**
+     * The signed-in customer user's own customer's activity, newest first: the self-care portal's view. The
+     * customer is the actor's (never a parameter), and entries about records the actor may not read are left out in
+     * the query: tags and attributes without their (own) view permission, and API keys, which customer users never
+     * see.
+     *
+     * @throws org.springframework.security.access.AccessDeniedException for staff actors, and without
+     *                                                                    {@code view_own_customer_activity}
+     *                                                                    (or {@code view_customer_activity})
+     */
+    Page<ActivityEntry> mine(PageQuery page);
 }
