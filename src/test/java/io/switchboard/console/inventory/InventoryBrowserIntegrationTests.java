@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.switchboard.support.TestLogins;
 import io.switchboard.support.browser.BrowserTest;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -67,5 +69,34 @@ class InventoryBrowserIntegrationTests extends BrowserTest {
                 && d.getCurrentUrl().contains("search=SN-"));
         assertThat(driver().findElement(By.cssSelector("[data-testid=inventory-row]")).getText()).contains(type, "In Stock");
         assertThat(consoleErrors()).isEmpty();
+    }
+
+    @Test
+    void staffImportAFileAndSeeTheReport() throws Exception {
+        String marker = UUID.randomUUID().toString().substring(0, 6);
+        var staff = logins.withPermissions(InventoryPagesIntegrationTests.STOCK);
+        signIn(staff.username(), staff.password());
+        String type = "Import SIM " + marker;
+        open("/console/inventory/templates/new?lang=en");
+        type(By.cssSelector("[data-testid=template-name]"), type);
+        driver().findElement(By.cssSelector("[data-testid=save]")).click();
+        waitFor(By.cssSelector("[data-testid=notice]"));
+
+        Path bad = Files.createTempFile("inventory-bad", ".csv");
+        Files.writeString(bad, "item,serial,item_state\n" + type + ",I-1,New\n" + type + ",I-2,Sold\n");
+        open("/console/inventory/import?lang=en");
+        waitFor(By.cssSelector("[data-testid=import-file]")).sendKeys(bad.toString());
+        driver().findElement(By.cssSelector("[data-testid=import-submit]")).click();
+        waitFor(By.cssSelector("[data-testid=rejected-table]"));
+        assertThat(driver().findElement(By.cssSelector("[data-testid=rejected-row]")).getText()).contains("3", "item_state");
+        screenshot("console-inventory-import-report");
+
+        Path good = Files.createTempFile("inventory-good", ".csv");
+        Files.writeString(good, "item,serial,item_state\n" + type + ",I-1,New\n" + type + ",I-2,In Stock\n");
+        waitFor(By.cssSelector("[data-testid=import-file]")).sendKeys(good.toString());
+        driver().findElement(By.cssSelector("[data-testid=import-submit]")).click();
+        assertThat(waitFor(By.cssSelector("[data-testid=import-ok]")).getText()).contains("2");
+        Files.deleteIfExists(bad);
+        Files.deleteIfExists(good);
     }
 }
