@@ -8,6 +8,7 @@
  *  - form helpers: [data-submit-on-change] submits its form when changed (a list's page size), and
  *    [data-tag-preview] shows a tag pill as its text and colour inputs are edited;
  *  - [data-copy="#selector"] copies the text of an element (a temporary password) to the clipboard;
+ *  - <input data-autosubmit="6"> submits its form when it holds six digits (the 2FA code step);
  *  - <form data-confirm="..."> asks before it submits.
  */
 (function () {
@@ -245,5 +246,22 @@
         button.classList.add('is-copied');
       }
     }, function () { /* the text stays visible to copy by hand */ });
+  });
+
+  // ---- one-time codes: <input data-autosubmit="6"> submits its form once it holds that many digits ----
+  document.addEventListener('input', function (event) {
+    var input = event.target instanceof HTMLInputElement && event.target.hasAttribute('data-autosubmit') ? event.target : null;
+    if (!input || !input.form) {
+      return;
+    }
+    var length = parseInt(input.getAttribute('data-autosubmit'), 10);
+    var digits = input.value.replace(/\D/g, '');
+    if (digits !== input.value) {
+      input.value = digits;
+    }
+    if (digits.length === length && !input.form.hasAttribute('data-submitted')) {
+      input.form.setAttribute('data-submitted', '');
+      input.form.requestSubmit();
+    }
   });
 })();

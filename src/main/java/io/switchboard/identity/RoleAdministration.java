@@ -65,7 +65,7 @@ public class RoleAdministration {
         return (query.search() == null ? roles.findAll(pageable) : roles.search(query.search(), pageable))
                 .map(r -> new RoleSummary(r.getId(), r.getName(), r.getDescription(), r.getGroupId(), r.isSystem(),
                         r.getPermissions().stream().map(Permission::getName).sorted().toList(),
-                        roles.countMembers(r.getId()), r.getCreatedAt()));
+                        roles.countMembers(r.getId()), r.getCreatedAt(), r.isTwoFactorRequired()));
     }
 
     @Transactional(readOnly = true)
@@ -109,6 +109,9 @@ public class RoleAdministration {
         if (changes.description() != null) {
             String description = Inputs.optional("description", changes.description(), 500);
             role.setDescription(description == null ? "" : description);
+        }
+        if (changes.twoFactorRequired() != null) {
+            role.setTwoFactorRequired(changes.twoFactorRequired());
         }
         roles.flush();
         activity.record(ActivityRecord.of("role", role.getId(), null, "UPDATED", "Updated role " + role.getName())
@@ -239,7 +242,7 @@ public class RoleAdministration {
         var members = users.findMembers(role.getId(), PageRequest.of(0, 1000, Sort.by("username"))).stream()
                 .map(u -> new RoleProfile.Member(u.getId(), u.getUsername(), u.getEmail())).toList();
         return new RoleProfile(role.getId(), role.getName(), role.getDescription(), role.getGroupId(), role.isSystem(),
-                grants, members, role.getCreatedAt());
+                grants, members, role.getCreatedAt(), role.isTwoFactorRequired());
     }
 
     private Role load(long id) {
@@ -256,6 +259,7 @@ public class RoleAdministration {
         var fields = new LinkedHashMap<String, Object>();
         fields.put("name", role.getName());
         fields.put("description", role.getDescription());
+        fields.put("two_factor_required", role.isTwoFactorRequired());
         fields.put("permissions", role.getPermissions().stream().map(Permission::getName).sorted()
                 .collect(Collectors.joining(",")));
         return fields;

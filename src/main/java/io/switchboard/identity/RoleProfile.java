@@ -9,7 +9,8 @@ import java.util.List;
 /** One role in full (C-ROL-02): {@code {id, name, description, permissions: [...], users: [...]}}. */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 public record RoleProfile(long id, String name, String description, String groupId, boolean system,
-        List<PermissionInfo> permissions, List<Member> users, @JsonProperty("created") Instant created) {
+        List<PermissionInfo> permissions, List<Member> users, @JsonProperty("created") Instant created,
+        boolean twoFactorRequired) {
 
     /** A user holding the role. */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)

@@ -13,7 +13,9 @@ import java.util.List;
  * @param system      a seeded role: cannot be renamed or deleted
  * @param permissions permission names granted by the role
  * @param userCount   users (not deleted) holding the role
+ * @param twoFactorRequired its (staff) holders must use 2FA
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 public record RoleSummary(long id, String name, String description, String groupId, boolean system,
-        List<String> permissions, long userCount, @JsonProperty("created") Instant created) {}
+        List<String> permissions, long userCount, @JsonProperty("created") Instant created,
+        boolean twoFactorRequired) {}

@@ -107,7 +107,7 @@ public class UserAdministration {
         var roleIds = roleResolver.resolve("filters.role", search.roles()).stream().map(Role::getId).toList();
         String text = search.text() != null ? search.text() : query.search();
         var effective = new UserSearch(text, search.roles(), search.emailDomains(), search.deleted(), search.enabled(),
-                search.lastLoginAfter(), search.lastLoginBefore(), search.neverLoggedIn());
+                search.lastLoginAfter(), search.lastLoginBefore(), search.neverLoggedIn(), search.twoFactorEnabled());
         return users.findAll(UserSpecifications.matching(effective, roleIds), query.toPageable(SORTABLE, "id"))
                 .map(UserViews::summary);
     }

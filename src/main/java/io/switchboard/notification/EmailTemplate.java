@@ -77,7 +77,27 @@ public enum EmailTemplate {
     NEW_DEVICE_SIGN_IN("api_crmCommunicationUserNewDeviceSignIn",
             List.of("user_name", "sign_in_time", "ip_address", "browser", "operating_system", "reset_url",
                     "support_email"),
-            List.of(), List.of());
+            List.of(), List.of()),
+
+    /** A-2FA-17..19: a user who lost their authenticator asked for a 2FA reset; support will be in touch. */
+    TWO_FACTOR_RESET_REQUESTED("api_crmCommunicationUser2faResetRequested",
+            List.of("user_name", "request_date", "support_email"), List.of(), List.of()),
+
+    /** The 2FA reset was approved: the user signs in with their password only and may enrol again. */
+    TWO_FACTOR_RESET_COMPLETED("api_crmCommunicationUser2faResetCompleted",
+            List.of("user_name", "change_date", "login_url", "support_email"), List.of(), List.of()),
+
+    /** The 2FA reset was refused (identity not verified, or rejected by the approver), with the reason. */
+    TWO_FACTOR_RESET_REJECTED("api_crmCommunicationUser2faResetRejected",
+            List.of("user_name", "reason", "support_email"), List.of(), List.of()),
+
+    /** Nobody completed the 2FA reset review in time. */
+    TWO_FACTOR_RESET_EXPIRED("api_crmCommunicationUser2faResetExpired",
+            List.of("user_name", "request_date", "support_email"), List.of(), List.of()),
+
+    /** To supervisors: a 2FA reset verification has waited unclaimed in Tasklist. */
+    TWO_FACTOR_RESET_ESCALATED("api_crmCommunicationUser2faResetEscalated",
+            List.of("user_name", "requester", "request_date", "tasklist_url"), List.of(), List.of());
 
     private final String guideKey;
     private final Set<String> requiredVariables;

@@ -44,5 +44,5 @@ CREATE INDEX refresh_tokens_impersonation_idx ON refresh_tokens (impersonation_i
 
 -- Reading the impersonation log (GET /auth/impersonation_logs); admin implies it.
 INSERT INTO permissions (id, name, description, system) VALUES
-    (230, 'view_impersonation_log', 'Read the impersonation log: who acted as which user, when and for how long', true)
+    (231, 'view_impersonation_log', 'Read the impersonation log: who acted as which user, when and for how long', true)
 ON CONFLICT DO NOTHING;

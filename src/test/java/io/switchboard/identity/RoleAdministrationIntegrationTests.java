@@ -51,7 +51,7 @@ class RoleAdministrationIntegrationTests {
         var permissions = exchange(HttpMethod.GET, "/auth/permissions", null, admin).getBody();
         var names = ((List<Map<String, Object>>) permissions.get("data")).stream().map(p -> p.get("name")).toList();
         assertThat(names).contains("admin", "can_impersonate", "view_customer", "delete_provision_event",
-                "view_own_customer", "view_own_provision", "view_assigned_customer", "manage_api_keys");
+                "view_own_customer", "view_own_provision", "view_assigned_customer", "manage_api_keys", "reset_user_2fa");
         assertThat(jdbc.sql("SELECT count(*) FROM permissions WHERE system AND id <= 201").query(Long.class).single()).isEqualTo(86);
         assertThat(jdbc.sql("SELECT id FROM permissions WHERE name = 'view_customer'").query(Long.class).single())
                 .isEqualTo(10);

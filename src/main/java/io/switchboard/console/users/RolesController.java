@@ -138,6 +138,15 @@ class RolesController {
         return "redirect:/console/roles/" + roleId;
     }
 
+    /** Require 2FA of the role's holders, or stop requiring it. */
+    @PostMapping("/{roleId}/two-factor")
+    String requireTwoFactor(@PathVariable long roleId, @RequestParam(defaultValue = "false") boolean required,
+            RedirectAttributes redirect) {
+        roles.update(roleId, new io.switchboard.identity.RoleChanges(null, null, required));
+        redirect.addFlashAttribute("notice", required ? "roles.twoFactor.requiredNow" : "roles.twoFactor.optionalNow");
+        return "redirect:/console/roles/" + roleId;
+    }
+
     @PostMapping("/{roleId}/delete")
     String delete(@PathVariable long roleId, RedirectAttributes redirect) {
         try {

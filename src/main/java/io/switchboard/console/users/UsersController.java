@@ -7,6 +7,8 @@ import io.switchboard.identity.RoleAdministration;
 import io.switchboard.identity.RoleSummary;
 import io.switchboard.identity.UserAdministration;
 import io.switchboard.identity.UserWelcomeEmails;
+import io.switchboard.identity.TwoFactor;
+import io.switchboard.identity.TwoFactorStatus;
 import io.switchboard.identity.UserChanges;
 import io.switchboard.identity.UserSearch;
 import io.switchboard.shared.ConflictException;
@@ -47,15 +49,20 @@ class UsersController {
     static final int PAGE_SIZE = 25;
     /** The list's status filter: which users it shows. */
     static final List<String> STATUSES = List.of("active", "disabled", "deleted", "all");
+    /** The list's 2FA filter (C-2FA-09). */
+    static final List<String> TWO_FACTOR_FILTERS = List.of("any", "on", "off");
 
     private final UserAdministration users;
     private final RoleAdministration roles;
     private final UserWelcomeEmails welcomeEmails;
+    private final TwoFactor twoFactor;
 
-    UsersController(UserAdministration users, RoleAdministration roles, UserWelcomeEmails welcomeEmails) {
+    UsersController(UserAdministration users, RoleAdministration roles, UserWelcomeEmails welcomeEmails,
+            TwoFactor twoFactor) {
         this.users = users;
         this.roles = roles;
         this.welcomeEmails = welcomeEmails;
+        this.twoFactor = twoFactor;
     }
 
     /** Every role, by name: the form's checkboxes and the list's filter. */
@@ -68,6 +75,7 @@ class UsersController {
     String list(@RequestParam(required = false) @Nullable String search,
             @RequestParam(required = false) @Nullable String role,
             @RequestParam(defaultValue = "active") String status,
+            @RequestParam(defaultValue = "any") String twofa,
             @RequestParam(defaultValue = "1") String page, Model model, HttpServletRequest request) {
         String text = search == null ? "" : search.strip();
         if (text.length() > 200) {
@@ -75,8 +83,14 @@ class UsersController {
         }
         String state = STATUSES.contains(status) ? status : "active";
         String roleFilter = role == null || role.isBlank() ? "" : role;
+        String twoFactorState = TWO_FACTOR_FILTERS.contains(twofa) ? twofa : "any";
         var filter = new UserSearch(text.isEmpty() ? null : text, roleFilter.isEmpty() ? List.of() : List.of(roleFilter),
-                List.of(), deletedFilter(state), enabledFilter(state), null, null, null);
+                List.of(), deletedFilter(state), enabledFilter(state), null, null, null,
+                switch (twoFactorState) {
+                    case "on" -> List.of(true);
+                    case "off" -> List.of(false);
+                    default -> List.of();
+                });
         int number = pageNumber(page);
         var results = search(filter, number);
         if (results.getTotalPages() > 0 && number > results.getTotalPages()) {
@@ -87,6 +101,8 @@ class UsersController {
         model.addAttribute("role", roleFilter);
         model.addAttribute("status", state);
         model.addAttribute("statuses", STATUSES);
+        model.addAttribute("twofa", twoFactorState);
+        model.addAttribute("twoFactorFilters", TWO_FACTOR_FILTERS);
         model.addAttribute("results", results);
         model.addAttribute("paging", Paging.of(results));
         return isHtmx(request) ? RESULTS_FRAGMENT : LIST_VIEW;
@@ -132,6 +148,27 @@ class UsersController {
     String show(@PathVariable long userId, Model model) {
         model.addAttribute("user", users.get(userId));
         return USER_VIEW;
+    }
+
+    /** The user's 2FA (A-UADM-02/07): shown on the user's page. */
+    @ModelAttribute("twoFactor")
+    @Nullable
+    TwoFactorStatus twoFactor(@PathVariable(required = false) @Nullable Long userId) {
+        return userId == null ? null : twoFactor.status(userId);
+    }
+
+    /** A-UADM-07/08, C-2FA-07: the user signs in with the password alone and may enrol again. */
+    @PostMapping("/{userId}/reset-2fa")
+    String resetTwoFactor(@PathVariable long userId, RedirectAttributes redirect) {
+        var user = users.get(userId);
+        try {
+            twoFactor.adminDisable(userId);
+            redirect.addFlashAttribute("notice", "users.twoFactor.resetDone");
+            redirect.addFlashAttribute("noticeArgs", new Object[] {user.firstName() + " " + user.lastName()});
+        } catch (ConflictException e) {
+            redirect.addFlashAttribute("problem", "users.twoFactor.resetFailed");
+        }
+        return redirectTo(userId);
     }
 
     @GetMapping("/{userId}/edit")

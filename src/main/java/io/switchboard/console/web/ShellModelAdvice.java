@@ -1,5 +1,6 @@
 package io.switchboard.console.web;
 
+import io.switchboard.identity.TwoFactor;
 import io.switchboard.shared.Actor;
 import io.switchboard.shared.CurrentActor;
 import java.time.ZoneId;
@@ -16,10 +17,21 @@ class ShellModelAdvice {
 
     private final CurrentActor currentActor;
     private final WebProperties properties;
+    private final TwoFactor twoFactor;
 
-    ShellModelAdvice(CurrentActor currentActor, WebProperties properties) {
+    ShellModelAdvice(CurrentActor currentActor, WebProperties properties, TwoFactor twoFactor) {
         this.currentActor = currentActor;
         this.properties = properties;
+        this.twoFactor = twoFactor;
+    }
+
+    /** An administrator without 2FA gets a warning banner in the console (C-2FA-09). */
+    @ModelAttribute("adminWithoutTwoFactor")
+    boolean adminWithoutTwoFactor() {
+        return currentActor.find()
+                .filter(actor -> actor.userId() != null && actor.permissions().contains(Actor.ADMIN))
+                .map(actor -> !twoFactor.isEnabled(actor.userId()))
+                .orElse(false);
     }
 
     @ModelAttribute("actor")

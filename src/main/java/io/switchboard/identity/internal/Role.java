@@ -34,6 +34,9 @@ public class Role {
     @Column(nullable = false, updatable = false)
     private boolean system;
 
+    @Column(name = "two_factor_required", nullable = false)
+    private boolean twoFactorRequired;
+
     @Column(name = "created_at", nullable = false, updatable = false)
     private Instant createdAt;
 
@@ -73,6 +76,15 @@ public class Role {
 
     public String getGroupId() {
         return groupId;
+    }
+
+    /** Its holders (staff) must use two-factor authentication. */
+    public boolean isTwoFactorRequired() {
+        return twoFactorRequired;
+    }
+
+    public void setTwoFactorRequired(boolean twoFactorRequired) {
+        this.twoFactorRequired = twoFactorRequired;
     }
 
     public boolean isSystem() {

@@ -76,6 +76,10 @@ public class UserAccount {
     @Column(name = "token_version", nullable = false)
     private int tokenVersion;
 
+    /** Read only here: 2FA is written by {@code TwoFactorRecords} (plain SQL), never through the entity. */
+    @Column(name = "two_factor_enabled", insertable = false, updatable = false)
+    private boolean twoFactorEnabled;
+
     @Column(name = "created_at", nullable = false, updatable = false)
     private Instant createdAt;
 
@@ -249,6 +253,10 @@ public class UserAccount {
 
     public int getLoginCount() {
         return loginCount;
+    }
+
+    public boolean isTwoFactorEnabled() {
+        return twoFactorEnabled;
     }
 
     public int getTokenVersion() {

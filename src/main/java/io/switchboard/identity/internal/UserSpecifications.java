@@ -51,6 +51,9 @@ public final class UserSpecifications {
             if (search.lastLoginBefore() != null) {
                 where.add(cb.lessThan(root.get("lastLoginAt"), search.lastLoginBefore()));
             }
+            if (!search.twoFactorEnabled().isEmpty()) {
+                where.add(root.get("twoFactorEnabled").in(search.twoFactorEnabled()));
+            }
             if (search.neverLoggedIn() != null) {
                 where.add(search.neverLoggedIn() ? cb.isNull(root.get("lastLoginAt")) : cb.isNotNull(root.get("lastLoginAt")));
             }

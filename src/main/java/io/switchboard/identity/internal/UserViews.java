@@ -17,7 +17,7 @@ public final class UserViews {
                 u.getRoles().stream().map(Role::getName).sorted(Comparator.naturalOrder()).toList(),
                 u.isEnabled(), u.isDeleted(), u.getDeletedAt(), u.isMustChangePassword(), u.isServiceAccount(),
                 u.getLastLoginAt(), u.getContactId(), u.getCustomerId(), u.getCreatedAt(),
-                u.isLockedAt(java.time.Instant.now()) ? u.getLockedUntil() : null);
+                u.isLockedAt(java.time.Instant.now()) ? u.getLockedUntil() : null, u.isTwoFactorEnabled());
     }
 
     /** The fields the activity log compares; never the password hash. */

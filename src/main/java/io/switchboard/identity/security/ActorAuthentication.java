@@ -23,13 +23,25 @@ public final class ActorAuthentication extends AbstractAuthenticationToken {
     private final Actor actor;
     private final Method method;
     private final boolean passwordChangeRequired;
+    private final boolean twoFactorEnrolmentRequired;
 
     public ActorAuthentication(Actor actor, Method method, boolean passwordChangeRequired) {
+        this(actor, method, passwordChangeRequired, false);
+    }
+
+    public ActorAuthentication(Actor actor, Method method, boolean passwordChangeRequired,
+            boolean twoFactorEnrolmentRequired) {
         super(authorities(actor.permissions()));
         this.actor = actor;
         this.method = method;
         this.passwordChangeRequired = passwordChangeRequired;
+        this.twoFactorEnrolmentRequired = twoFactorEnrolmentRequired;
         setAuthenticated(true);
+    }
+
+    /** 2FA is required of the user but not set up: only the /2fa enrolment endpoints and signing out are allowed. */
+    public boolean twoFactorEnrolmentRequired() {
+        return twoFactorEnrolmentRequired;
     }
 
     public static Collection<GrantedAuthority> authorities(Set<String> permissions) {

@@ -1,5 +1,7 @@
 package io.switchboard.identity.security;
 
+import io.switchboard.identity.SecondFactorRefused;
+import io.switchboard.identity.TwoFactor;
 import io.switchboard.identity.internal.RefreshToken;
 import io.switchboard.identity.internal.RefreshTokens;
 import io.switchboard.identity.internal.Role;
@@ -33,11 +35,13 @@ public class ApiSessions {
     private final SignInStates states;
     private final SecuritySettings settings;
     private final org.springframework.beans.factory.ObjectProvider<Impersonations> impersonations;
+    private final TwoFactor twoFactor;
 
     ApiSessions(PasswordSignIn signIn, AccessTokens accessTokens, RefreshTokens refreshTokens, UserAccounts users,
             SignInStates states, SecuritySettings settings,
-            org.springframework.beans.factory.ObjectProvider<Impersonations> impersonations) {
+            org.springframework.beans.factory.ObjectProvider<Impersonations> impersonations, TwoFactor twoFactor) {
         this.impersonations = impersonations;
+        this.twoFactor = twoFactor;
         this.signIn = signIn;
         this.accessTokens = accessTokens;
         this.refreshTokens = refreshTokens;
@@ -46,13 +50,33 @@ public class ApiSessions {
         this.settings = settings;
     }
 
-    /** Signs in; wrong credentials of any kind are the same {@link BadCredentialsException}. */
+    /**
+     * Signs in; wrong credentials of any kind are the same {@link BadCredentialsException}. A user with 2FA on
+     * gets only a {@link TwoFactorChallenge}: no token until {@link #completeSecondFactor}.
+     */
     @Transactional(noRollbackFor = BadCredentialsException.class)
-    public SignInResponse signIn(String identifier, String password) {
-        if (signIn.attempt(identifier, password) instanceof PasswordSignIn.Outcome.SignedIn signedIn) {
+    public LoginResult signIn(String identifier, String password) {
+        var outcome = signIn.attempt(identifier, password);
+        if (outcome instanceof PasswordSignIn.Outcome.SignedIn signedIn) {
             return issue(signedIn.user(), UUID.randomUUID());
         }
+        if (outcome instanceof PasswordSignIn.Outcome.SecondFactorRequired challenge) {
+            return new TwoFactorChallenge(true, challenge.userId(), challenge.challengeToken(),
+                    challenge.expiresInSeconds());
+        }
         throw new BadCredentialsException("Invalid email or password");
+    }
+
+    /**
+     * The second step (A-2FA-15): the challenge of the password step plus a TOTP or backup code of user
+     * {@code userId}; the normal token pair on success.
+     *
+     * @throws SecondFactorRefused for a dead challenge or a wrong code (counted against the challenge)
+     */
+    @Transactional(noRollbackFor = SecondFactorRefused.class)
+    public SignInResponse completeSecondFactor(long userId, String challengeToken, String code) {
+        var signedIn = signIn.completeSecondFactor(challengeToken, userId, code);
+        return issue(signedIn.user(), UUID.randomUUID());
     }
 
     /** A new token pair for a refresh token, which dies in the exchange. */
@@ -126,6 +150,7 @@ public class ApiSessions {
         return new SignInResponse(access, access, refresh, "Bearer", accessTokens.lifetimeSeconds(),
                 new SignInResponse.User(account.getId(), account.getUsername(), account.getEmail(),
                         account.getFirstName(), account.getLastName()),
-                roles, state.permissions().stream().sorted().toList(), state.mustChangePassword());
+                roles, state.permissions().stream().sorted().toList(), state.mustChangePassword(),
+                twoFactor.enrolmentRequired(state.userId()));
     }
 }

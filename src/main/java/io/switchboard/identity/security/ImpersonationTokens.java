@@ -50,7 +50,7 @@ class ImpersonationTokens {
         return new SignInResponse(access, access, refresh, "Bearer", lifetime.toSeconds(),
                 new SignInResponse.User(account.getId(), account.getUsername(), account.getEmail(),
                         account.getFirstName(), account.getLastName()),
-                roles, target.permissions().stream().sorted().toList(), false);
+                roles, target.permissions().stream().sorted().toList(), false, false);
     }
 
     /** The access token lifetime: the configured one, but never longer than the impersonation idle timeout. */

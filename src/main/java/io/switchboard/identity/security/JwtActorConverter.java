@@ -1,5 +1,6 @@
 package io.switchboard.identity.security;
 
+import io.switchboard.identity.TwoFactor;
 import io.switchboard.identity.internal.SignInState;
 import io.switchboard.identity.internal.SignInStates;
 import org.springframework.core.convert.converter.Converter;
@@ -18,10 +19,12 @@ class JwtActorConverter implements Converter<Jwt, AbstractAuthenticationToken> {
 
     private final SignInStates states;
     private final Impersonations impersonations;
+    private final TwoFactor twoFactor;
 
-    JwtActorConverter(SignInStates states, Impersonations impersonations) {
+    JwtActorConverter(SignInStates states, Impersonations impersonations, TwoFactor twoFactor) {
         this.states = states;
         this.impersonations = impersonations;
+        this.twoFactor = twoFactor;
     }
 
     @Override
@@ -43,7 +46,7 @@ class JwtActorConverter implements Converter<Jwt, AbstractAuthenticationToken> {
                 .filter(state -> state.tokenVersion() == version)
                 .orElseThrow(() -> new InvalidBearerTokenException("The token has been revoked"));
         return new ActorAuthentication(user.actor(), ActorAuthentication.Method.ACCESS_TOKEN,
-                user.mustChangePassword());
+                user.mustChangePassword(), !user.isCustomerUser() && twoFactor.enrolmentRequired(userId));
     }
 
     /**

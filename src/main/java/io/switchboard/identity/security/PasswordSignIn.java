@@ -1,5 +1,8 @@
 package io.switchboard.identity.security;
 
+import io.switchboard.identity.SecondFactorRefused;
+import io.switchboard.identity.SignInChallenges;
+import io.switchboard.identity.TwoFactor;
 import io.switchboard.identity.internal.SignInState;
 import io.switchboard.identity.internal.SignInStates;
 import io.switchboard.identity.internal.UserAccount;
@@ -30,6 +33,17 @@ public class PasswordSignIn {
 
         /** Unknown account, wrong password, or an account that may not sign in: the caller cannot tell which. */
         record Refused() implements Outcome {}
+
+        /**
+         * The password is right but the user has 2FA on: only a challenge exists, no session and no token, until
+         * {@link #completeSecondFactor} passes with a code.
+         */
+        record SecondFactorRequired(long userId, String challengeToken, long expiresInSeconds) implements Outcome {
+            @Override
+            public String toString() {
+                return "SecondFactorRequired[userId=" + userId + "]";
+            }
+        }
     }
 
     private static final Logger log = LoggerFactory.getLogger(PasswordSignIn.class);
@@ -39,19 +53,29 @@ public class PasswordSignIn {
     private final PasswordEncoder passwords;
     private final SignInThrottle throttle;
     private final ApplicationEventPublisher events;
+    private final TwoFactor twoFactor;
+    private final SignInChallenges challenges;
     private volatile String decoyHash;
 
     PasswordSignIn(UserAccounts users, SignInStates states, PasswordEncoder passwords, SignInThrottle throttle,
-            ApplicationEventPublisher events) {
+            ApplicationEventPublisher events, TwoFactor twoFactor, SignInChallenges challenges) {
         this.users = users;
         this.states = states;
         this.passwords = passwords;
         this.throttle = throttle;
         this.events = events;
+        this.twoFactor = twoFactor;
+        this.challenges = challenges;
     }
 
     @Transactional
     public Outcome attempt(String identifier, String password) {
+        return attempt(identifier, password, false);
+    }
+
+    /** {@code rememberMe}: the web form's "remember me", kept with a 2FA challenge for after the second step. */
+    @Transactional
+    public Outcome attempt(String identifier, String password, boolean rememberMe) {
         if (identifier == null || password == null || identifier.isBlank() || identifier.length() > 254) {
             return new Outcome.Refused();
         }
@@ -83,11 +107,54 @@ public class PasswordSignIn {
         if (passwords.upgradeEncoding(user.getPasswordHash())) {
             user.setPasswordHash(passwords.encode(password));
         }
+        if (twoFactor.isEnabled(user.getId())) {
+            // The failure count is not reset here: wrong codes count too, across challenges (see below).
+            users.flush();
+            String token = challenges.create(user.getId(), rememberMe);
+            log.info("User {} passed the password step from {}; second factor required", user.getId(), remoteAddress());
+            return new Outcome.SecondFactorRequired(user.getId(), token, challenges.lifetimeSeconds());
+        }
+        return signedIn(user);
+    }
+
+    /**
+     * The second step (A-AUTH-03..05, A-2FA-15): a TOTP or backup code against the challenge of the password
+     * step. {@code expectedUserId}, when given, must be the challenge's user. A wrong code counts towards the
+     * lockout like a wrong password, so fresh challenges (each needing the password) do not give an attacker who
+     * knows the password unlimited guesses at the code; a locked account's challenge is refused.
+     *
+     * @throws SecondFactorRefused for a dead challenge or a wrong code (counted)
+     */
+    @Transactional(noRollbackFor = SecondFactorRefused.class)
+    public Outcome.SignedIn completeSecondFactor(String challengeToken, Long expectedUserId, String code) {
+        Instant now = Instant.now();
+        Optional<UserAccount> challenged = challenges.pendingUser(challengeToken).flatMap(users::findById);
+        if (challenged.isPresent() && throttle.isLocked(challenged.get(), now)) {
+            challenges.cancel(challengeToken);
+            log.info("Second factor refused for user {} (locked) from {}", challenged.get().getId(), remoteAddress());
+            throw new SecondFactorRefused("The code is not valid or the sign-in has expired");
+        }
+        SignInChallenges.Passed passed;
+        try {
+            passed = challenges.complete(challengeToken, expectedUserId, code);
+        } catch (SecondFactorRefused refused) {
+            challenged.filter(UserAccount::canSignIn).ifPresent(user -> throttle.recordFailure(user, now));
+            throw refused;
+        }
+        UserAccount user = users.findForUpdate(passed.userId())
+                .filter(UserAccount::canSignIn)
+                .orElseThrow(() -> new SecondFactorRefused("The account can no longer sign in"));
+        return signedIn(user);
+    }
+
+    /** The sign-in is complete (password and, with 2FA, the second factor): record it. */
+    private Outcome.SignedIn signedIn(UserAccount user) {
+        Instant now = Instant.now();
         throttle.recordSuccess(user);
         user.recordSignIn(now);
         users.flush();
         log.info("User {} signed in from {}", user.getId(), remoteAddress());
-        events.publishEvent(SignInCompleted.inCurrentRequest(user.getId(), now)); // after a second factor, once there is one
+        events.publishEvent(SignInCompleted.inCurrentRequest(user.getId(), now));
         return new Outcome.SignedIn(states.find(user.getId()).orElseThrow(), user.getPasswordHash());
     }
 

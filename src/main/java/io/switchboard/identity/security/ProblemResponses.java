@@ -55,6 +55,12 @@ class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler 
                     "Your password is temporary: change it with POST /auth/change_password before anything else");
             return;
         }
+        if (authentication instanceof ActorAuthentication actor && actor.twoFactorEnrolmentRequired()) {
+            write(request, response, HttpStatus.FORBIDDEN, "two-factor-enrolment-required",
+                    "Two-factor enrolment required", "Your account requires two-factor authentication: set it up "
+                            + "with POST /2fa/enable/user/{id} and /2fa/verify-setup/user/{id} before anything else");
+            return;
+        }
         write(request, response, HttpStatus.FORBIDDEN, "forbidden", "Forbidden",
                 "You do not have the permission this action needs");
     }

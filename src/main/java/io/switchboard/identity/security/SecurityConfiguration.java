@@ -1,6 +1,7 @@
 package io.switchboard.identity.security;
 
 import io.switchboard.identity.ServiceAccounts;
+import io.switchboard.identity.TwoFactor;
 import io.switchboard.identity.internal.SharedSecrets;
 import io.switchboard.identity.internal.SignInStates;
 import io.switchboard.identity.internal.UserAccounts;
@@ -123,8 +124,14 @@ class SecurityConfiguration {
                                 "/crm/swagger-ui/**", "/crm/swagger-ui.html")).permitAll()
                         .requestMatchers(paths(HttpMethod.POST, "/crm/auth/change_password", "/auth/change_password",
                                 "/crm/auth/logout", "/auth/logout")).authenticated()
-                        .requestMatchers(paths("/engine-rest/**")).access(staffOnly(withoutPendingPasswordChange()))
-                        .anyRequest().access(withoutPendingPasswordChange()))
+                        // the second step of a sign-in, and a new device at that step: a challenge token, no session
+                        .requestMatchers(paths(HttpMethod.POST, TwoFactorPaths.WITH_CHALLENGE)).permitAll()
+                        // a lost-device 2FA reset request: authorised by the sign-in challenge token in the body
+                        .requestMatchers(paths(HttpMethod.POST, "/2fa/reset-request/user/*")).permitAll()
+                        // enrolment stays open to a user whom policy requires to enrol first
+                        .requestMatchers(paths(TwoFactorPaths.ENROLMENT)).access(withoutPendingPasswordChange(true))
+                        .requestMatchers(paths("/engine-rest/**")).access(staffOnly(withoutPendingPasswordChange(false)))
+                        .anyRequest().access(withoutPendingPasswordChange(false)))
                 .oauth2ResourceServer(o -> o
                         .jwt(j -> j.decoder(decoder).jwtAuthenticationConverter(converter))
                         .authenticationEntryPoint(problems)
@@ -140,15 +147,17 @@ class SecurityConfiguration {
     @Bean
     @Order(2)
     SecurityFilterChain web(HttpSecurity http, PersistentTokenBasedRememberMeServices rememberMe, RememberMeKey key,
-            SignInStates states, Impersonations impersonations, WebImpersonation webImpersonation) throws Exception {
+            SignInStates states, Impersonations impersonations, WebImpersonation webImpersonation,
+            WebSignInChallenge challenge, TwoFactor twoFactor) throws Exception {
         http.authorizeHttpRequests(a -> a
                         .requestMatchers(paths("/login/forgot-password", "/reset-password/*", "/verify-email/*"))
                                 .permitAll()
-                        .requestMatchers(paths("/login", "/webjars/**", "/css/**", "/js/**", "/images/**",
+                        .requestMatchers(paths("/login", WebSignInChallenge.PAGE, WebSignInChallenge.PAGE + "/**", "/webjars/**", "/css/**", "/js/**", "/images/**",
                                 "/favicon.ico", "/favicon.svg", "/licenses/**", "/error", "/actuator/health/**")).permitAll()
                         .requestMatchers(paths("/camunda/**")).access(staffOnly(AuthenticatedAuthorizationManager.authenticated()))
                         .anyRequest().authenticated())
-                .formLogin(f -> f.loginPage("/login").successHandler(new LandingPage()).failureUrl("/login?error"))
+                .formLogin(f -> f.loginPage("/login").successHandler(new LandingPage()).failureHandler(challenge)
+                        .authenticationDetailsSource(SignInFormDetails::new))
                 .rememberMe(r -> r.rememberMeServices(rememberMe).key(key.value()))
                 .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?logout")
                         // signing out of an impersonated session ends the impersonation first
@@ -158,7 +167,7 @@ class SecurityConfiguration {
                 // Camunda's webapps bring their own CSRF protection (a header the webapp sends)
                 .csrf(c -> c.ignoringRequestMatchers(paths("/camunda/**")))
                 .exceptionHandling(e -> e.authenticationEntryPoint(signInFirst()))
-                .addFilterAfter(new SessionActorFilter(states, rememberMe, key.value()),
+                .addFilterAfter(new SessionActorFilter(states, rememberMe, key.value(), twoFactor),
                         AnonymousAuthenticationFilter.class)
                 .addFilterBefore(new CurrentRequestFilter(),
                         org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter.class)
@@ -197,13 +206,17 @@ class SecurityConfiguration {
                 .map(pattern -> (RequestMatcher) builder.matcher(method, pattern)).toList());
     }
 
-    /** API requests of a user with a temporary password are refused until it is changed. */
-    private static AuthorizationManager<RequestAuthorizationContext> withoutPendingPasswordChange() {
+    /**
+     * API requests of a user with a temporary password are refused until it is changed; so are those of a user
+     * whom policy requires to use 2FA before they have set it up (unless {@code enrolment}: the enrolment endpoints).
+     */
+    private static AuthorizationManager<RequestAuthorizationContext> withoutPendingPasswordChange(boolean enrolment) {
         return (authentication, context) -> {
             var current = authentication.get();
             boolean signedIn = current != null && current.isAuthenticated()
                     && !(current instanceof org.springframework.security.authentication.AnonymousAuthenticationToken);
-            boolean pending = current instanceof ActorAuthentication actor && actor.passwordChangeRequired();
+            boolean pending = current instanceof ActorAuthentication actor && (actor.passwordChangeRequired()
+                    || (!enrolment && actor.twoFactorEnrolmentRequired()));
             return new AuthorizationDecision(signedIn && !pending);
         };
     }

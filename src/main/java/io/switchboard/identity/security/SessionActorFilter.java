@@ -1,5 +1,6 @@
 package io.switchboard.identity.security;
 
+import io.switchboard.identity.TwoFactor;
 import io.switchboard.identity.internal.SignInState;
 import io.switchboard.identity.internal.SignInStates;
 import jakarta.servlet.FilterChain;
@@ -21,7 +22,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * Web chain, every request: rebuilds the signed-in user's {@link io.switchboard.shared.Actor} and authorities
  * from the database (for this request only; the session keeps its copy). A user who has been deleted or
  * disabled meanwhile is signed out on the spot. A user with a temporary password is sent to the
- * change-password page, whatever page they ask for.
+ * change-password page, whatever page they ask for; a staff user whom policy requires to use 2FA and who has
+ * not set it up, to the security settings page to enrol.
  */
 class SessionActorFilter extends OncePerRequestFilter {
 
@@ -35,12 +37,21 @@ class SessionActorFilter extends OncePerRequestFilter {
     private final RememberMeServices rememberMe;
     private final String rememberMeKey;
     private final SecurityContextHolderStrategy contexts = SecurityContextHolder.getContextHolderStrategy();
+    private final TwoFactor twoFactor;
 
-    SessionActorFilter(SignInStates states, RememberMeServices rememberMe, String rememberMeKey) {
+    SessionActorFilter(SignInStates states, RememberMeServices rememberMe, String rememberMeKey, TwoFactor twoFactor) {
         this.states = states;
         this.rememberMe = rememberMe;
         this.rememberMeKey = rememberMeKey;
+        this.twoFactor = twoFactor;
     }
+
+    /** The security settings page, where a user whom policy requires to use 2FA must enrol first. */
+    static final String SECURITY_PAGE = "/account/security";
+
+    private static final RequestMatcher ALLOWED_BEFORE_ENROLMENT = SecurityConfiguration.paths(
+            SECURITY_PAGE, SECURITY_PAGE + "/**", CHANGE_PASSWORD_PAGE, "/logout", "/login", "/error", "/webjars/**",
+            "/css/**", "/js/**", "/images/**", "/favicon.ico", "/favicon.svg");
 
     private static final RequestMatcher STATIC_RESOURCES = SecurityConfiguration.paths("/webjars/**", "/css/**",
             "/js/**", "/images/**", "/favicon.ico");
@@ -87,6 +98,11 @@ class SessionActorFilter extends OncePerRequestFilter {
         if (fresh.passwordChangeRequired() && !ALLOWED_WITH_TEMPORARY_PASSWORD.matches(request)
                 && WebImpersonation.stateOf(request).isEmpty()) {
             redirect(request, response, CHANGE_PASSWORD_PAGE);
+            return;
+        }
+        if (!fresh.customerUser() && !ALLOWED_BEFORE_ENROLMENT.matches(request)
+                && twoFactor.enrolmentRequired(user.userId())) {
+            redirect(request, response, SECURITY_PAGE);
             return;
         }
         chain.doFilter(request, response);

@@ -17,10 +17,14 @@ class SignInAuthenticationProvider implements AuthenticationProvider {
     @Override
     public Authentication authenticate(Authentication authentication) {
         String password = authentication.getCredentials() == null ? null : authentication.getCredentials().toString();
-        var outcome = signIn.attempt(authentication.getName(), password);
+        boolean rememberMe = authentication.getDetails() instanceof SignInFormDetails details && details.rememberMe();
+        var outcome = signIn.attempt(authentication.getName(), password, rememberMe);
         if (outcome instanceof PasswordSignIn.Outcome.SignedIn signedIn) {
             var principal = new SignedInUser(signedIn.user(), null);
             return UsernamePasswordAuthenticationToken.authenticated(principal, null, principal.getAuthorities());
+        }
+        if (outcome instanceof PasswordSignIn.Outcome.SecondFactorRequired challenge) {
+            throw new SecondFactorRequiredException(challenge.challengeToken());
         }
         throw new BadCredentialsException("Invalid email or password");
     }

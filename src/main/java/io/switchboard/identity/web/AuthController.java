@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import io.switchboard.identity.security.ActorAuthentication;
 import io.switchboard.identity.security.ApiSessions;
 import io.switchboard.identity.security.Impersonations;
+import io.switchboard.identity.security.LoginResult;
 import io.switchboard.identity.security.SignInResponse;
 import io.switchboard.shared.Actor;
 import io.swagger.v3.oas.annotations.Operation;
@@ -89,9 +90,10 @@ class AuthController {
     record ChangePasswordRequest(@NotNull @Size(max = 1000) String currentPassword,
             @NotNull @Size(max = 1000) String newPassword) {}
 
-    @Operation(summary = "Sign in with e-mail (or username) and password; returns an access token and a refresh token")
+    @Operation(summary = "Sign in with e-mail (or username) and password; returns an access token and a refresh token, "
+            + "or, for a user with 2FA on, only a challenge for POST /2fa/verify/user/{user_id}")
     @PostMapping({"/crm/auth/login", "/auth/login"})
-    SignInResponse login(@Valid @RequestBody LoginRequest request) {
+    LoginResult login(@Valid @RequestBody LoginRequest request) {
         return sessions.signIn(request.email(), request.password());
     }
 

@@ -49,7 +49,7 @@ class RoleController {
     }
 
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    record RoleRequest(@Size(max = 100) String name, @Size(max = 500) String description) {}
+    record RoleRequest(@Size(max = 100) String name, @Size(max = 500) String description, Boolean twoFactorRequired) {}
 
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     record GrantRequest(Long permissionId, @Size(max = 200) List<Long> permissionIds) {}
@@ -79,10 +79,11 @@ class RoleController {
         return roles.get(id);
     }
 
-    @Operation(summary = "Rename or describe a role; seeded roles cannot be renamed (409)")
+    @Operation(summary = "Rename or describe a role, or require 2FA of its holders (two_factor_required); seeded "
+            + "roles cannot be renamed (409)")
     @PutMapping("/auth/roles/{id}")
     RoleProfile update(@PathVariable long id, @Valid @RequestBody RoleRequest request) {
-        return roles.update(id, new RoleChanges(request.name(), request.description()));
+        return roles.update(id, new RoleChanges(request.name(), request.description(), request.twoFactorRequired()));
     }
 
     @Operation(summary = "Delete a role; its users lose it. Seeded roles cannot be deleted (409)")

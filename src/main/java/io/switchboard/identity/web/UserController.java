@@ -71,7 +71,8 @@ class UserController {
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     @JsonFormat(with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY)
     record Filters(List<String> role, List<String> emailDomain, List<Boolean> deleted, List<Boolean> enabled,
-            String lastLoginAfter, String lastLoginBefore, Boolean neverLoggedIn) {}
+            String lastLoginAfter, String lastLoginBefore, Boolean neverLoggedIn,
+            @com.fasterxml.jackson.annotation.JsonAlias("2fa_enabled") List<Boolean> twoFactorEnabled) {}
 
     @Operation(summary = "Create a user; role is a comma-separated list of role names")
     @PostMapping("/auth/users")
@@ -92,7 +93,7 @@ class UserController {
     }
 
     @Operation(summary = "Search users; filters is JSON: {\"role\":[..], \"email_domain\":[..], \"deleted\":[true], "
-            + "\"enabled\":[false], \"last_login_after\":\"2026-01-01\", \"last_login_before\":..., \"never_logged_in\":true}")
+            + "\"enabled\":[false], \"last_login_after\":\"2026-01-01\", \"last_login_before\":..., \"never_logged_in\":true, \"two_factor_enabled\":[true]}")
     @GetMapping("/auth/users/search")
     ApiPage<UserSummary> search(@RequestParam(required = false) String search,
             @RequestParam(required = false) String filters, @RequestParam(required = false) Integer page,
@@ -103,7 +104,7 @@ class UserController {
         var userSearch = new UserSearch(query.search(), parsed.role(), parsed.emailDomain(), parsed.deleted(),
                 parsed.enabled(), Requests.startOfDayOrInstant("filters.last_login_after", parsed.lastLoginAfter()),
                 Requests.startOfDayOrInstant("filters.last_login_before", parsed.lastLoginBefore()),
-                parsed.neverLoggedIn());
+                parsed.neverLoggedIn(), parsed.twoFactorEnabled());
         return ApiPage.of(users.search(userSearch, query), u -> u);
     }
 
@@ -157,14 +158,14 @@ class UserController {
 
     private Filters parse(String filters) {
         if (filters == null || filters.isBlank()) {
-            return new Filters(null, null, null, null, null, null, null);
+            return new Filters(null, null, null, null, null, null, null, null);
         }
         if (filters.length() > 2000) {
             throw InvalidInputException.of("filters", "must be at most 2000 characters");
         }
         try {
             Filters parsed = json.readValue(filters, Filters.class);
-            return parsed == null ? new Filters(null, null, null, null, null, null, null) : parsed;
+            return parsed == null ? new Filters(null, null, null, null, null, null, null, null) : parsed;
         } catch (UnrecognizedPropertyException e) {
             throw InvalidInputException.of("filters." + e.getPropertyName(), "is not a known filter");
         } catch (JsonProcessingException e) {
