@@ -239,6 +239,11 @@ class InventoryApiIntegrationTests {
         String csv = mvc.perform(get("/crm/inventory/export").param("item", name).with(Api.as(customer)))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(csv.lines()).hasSize(2);
+        // the picker lists stock, which is staff business, even for a customer user holding view_inventory
+        mvc.perform(get("/crm/inventory/available").param("item", name).with(Api.as(Api.customerUser(mine, "view_inventory"))))
+                .andExpect(status().isOk()).andExpect(jsonPath("$", hasSize(0)));
+        mvc.perform(get("/crm/inventory/available").param("item", name).with(Api.as(STOCK_ADMIN)))
+                .andExpect(jsonPath("$", hasSize(1)));
         send(patch("/crm/inventory/inventory_id/" + myItem), Api.customerUser(mine, "view_own_inventory", "update_inventory"),
                 "{\"item_location\": \"home\"}").andExpect(status().isForbidden());
     }
