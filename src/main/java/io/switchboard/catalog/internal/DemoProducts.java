@@ -5,11 +5,11 @@ import io.switchboard.catalog.ProductCategory;
 import io.switchboard.catalog.ProductForm;
 import io.switchboard.inventory.InventoryTypes;
 import io.switchboard.shared.Actor;
+import io.switchboard.shared.DemoDataSeeding;
 import java.math.BigDecimal;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
@@ -17,7 +17,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Demo products for the quick start ({@code switchboard.demo-data=true}): a mobile plan, a data add-on, a top-up
@@ -29,42 +28,30 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Order(30)
 class DemoProducts implements ApplicationRunner {
 
-    private static final long LOCK_KEY = 0x5357_4443_4154_4131L; // "SWDCATA1"
     private static final Logger log = LoggerFactory.getLogger(DemoProducts.class);
 
-    private final boolean enabled;
+    private final DemoDataSeeding seeding;
     private final JdbcProducts products;
     private final InventoryTypes inventoryTypes;
-    private final TransactionTemplate transactions;
     private final JdbcClient jdbc;
 
-    DemoProducts(@Value("${switchboard.demo-data:true}") boolean enabled, JdbcProducts products,
-            InventoryTypes inventoryTypes, TransactionTemplate transactions, JdbcClient jdbc) {
-        this.enabled = enabled;
+    DemoProducts(DemoDataSeeding seeding, JdbcProducts products, InventoryTypes inventoryTypes, JdbcClient jdbc) {
+        this.seeding = seeding;
         this.products = products;
         this.inventoryTypes = inventoryTypes;
-        this.transactions = transactions;
         this.jdbc = jdbc;
     }
 
     @Override
     public void run(ApplicationArguments args) {
-        if (!enabled) {
-            return;
-        }
         var context = SecurityContextHolder.getContext();
         var previous = context.getAuthentication();
         context.setAuthentication(new UsernamePasswordAuthenticationToken(Actor.system(), null, List.of()));
         try {
-            transactions.executeWithoutResult(status -> {
-                jdbc.sql("SELECT pg_advisory_xact_lock(:key)").param("key", LOCK_KEY).query(Object.class).single();
-                if (jdbc.sql("SELECT count(*) FROM product WHERE product_slug = 'mobile-sim-only'")
-                        .query(Long.class).single() > 0) {
-                    return;
-                }
-                create();
+            if (seeding.once("products", () -> jdbc.sql("SELECT count(*) FROM product WHERE product_slug = 'mobile-sim-only'")
+                    .query(Long.class).single() > 0, this::create)) {
                 log.info("Created the demo products");
-            });
+            }
         } finally {
             context.setAuthentication(previous);
         }

@@ -16,17 +16,15 @@ import io.switchboard.customer.TagForm;
 import io.switchboard.identity.Directory;
 import io.switchboard.identity.NewUser;
 import io.switchboard.identity.UserAdministration;
+import io.switchboard.shared.DemoDataSeeding;
 import java.time.LocalDate;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Demo data for the quick start ({@code switchboard.demo-data=true}): three customers with contacts, sites,
@@ -39,10 +37,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 class DemoCustomers implements ApplicationRunner {
 
     static final String DEMO_PASSWORD = "Demo123!";
-    private static final long LOCK_KEY = 0x5357_4443_5553_5431L; // "SWDCUST1"
     private static final Logger log = LoggerFactory.getLogger(DemoCustomers.class);
 
-    private final boolean enabled;
+    private final DemoDataSeeding seeding;
     private final Customers customers;
     private final Contacts contacts;
     private final Sites sites;
@@ -50,13 +47,10 @@ class DemoCustomers implements ApplicationRunner {
     private final CustomerAttributes attributes;
     private final UserAdministration users;
     private final Directory directory;
-    private final TransactionTemplate transactions;
-    private final JdbcClient jdbc;
 
-    DemoCustomers(@Value("${switchboard.demo-data:true}") boolean enabled, Customers customers, Contacts contacts,
-            Sites sites, CustomerTags tags, CustomerAttributes attributes, UserAdministration users,
-            Directory directory, TransactionTemplate transactions, JdbcClient jdbc) {
-        this.enabled = enabled;
+    DemoCustomers(DemoDataSeeding seeding, Customers customers, Contacts contacts, Sites sites, CustomerTags tags,
+            CustomerAttributes attributes, UserAdministration users, Directory directory) {
+        this.seeding = seeding;
         this.customers = customers;
         this.contacts = contacts;
         this.sites = sites;
@@ -64,23 +58,13 @@ class DemoCustomers implements ApplicationRunner {
         this.attributes = attributes;
         this.users = users;
         this.directory = directory;
-        this.transactions = transactions;
-        this.jdbc = jdbc;
     }
 
     @Override
     public void run(ApplicationArguments args) {
-        if (!enabled) {
-            return;
-        }
-        transactions.executeWithoutResult(status -> {
-            jdbc.sql("SELECT pg_advisory_xact_lock(:key)").param("key", LOCK_KEY).query(Object.class).single();
-            if (directory.findUserByUsername("customer").isPresent()) {
-                return;
-            }
-            create();
+        if (seeding.once("customers", () -> directory.findUserByUsername("customer").isPresent(), this::create)) {
             log.info("Created the demo customers and their portal sign-ins");
-        });
+        }
     }
 
     private void create() {

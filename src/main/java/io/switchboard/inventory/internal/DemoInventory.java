@@ -5,17 +5,16 @@ import io.switchboard.inventory.InventoryState;
 import io.switchboard.inventory.InventoryTemplates;
 import io.switchboard.inventory.ItemForm;
 import io.switchboard.inventory.TemplateForm;
+import io.switchboard.shared.DemoDataSeeding;
 import java.math.BigDecimal;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Demo inventory for the quick start ({@code switchboard.demo-data=true}): the guide's example templates (SIM Card,
@@ -28,37 +27,26 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Order(20)
 class DemoInventory implements ApplicationRunner {
 
-    private static final long LOCK_KEY = 0x5357_4449_4E56_5431L; // "SWDINVT1"
     private static final Logger log = LoggerFactory.getLogger(DemoInventory.class);
 
-    private final boolean enabled;
+    private final DemoDataSeeding seeding;
     private final InventoryTemplates templates;
     private final InventoryItems items;
-    private final TransactionTemplate transactions;
     private final JdbcClient jdbc;
 
-    DemoInventory(@Value("${switchboard.demo-data:true}") boolean enabled, InventoryTemplates templates,
-            InventoryItems items, TransactionTemplate transactions, JdbcClient jdbc) {
-        this.enabled = enabled;
+    DemoInventory(DemoDataSeeding seeding, InventoryTemplates templates, InventoryItems items, JdbcClient jdbc) {
+        this.seeding = seeding;
         this.templates = templates;
         this.items = items;
-        this.transactions = transactions;
         this.jdbc = jdbc;
     }
 
     @Override
     public void run(ApplicationArguments args) {
-        if (!enabled) {
-            return;
-        }
-        transactions.executeWithoutResult(status -> {
-            jdbc.sql("SELECT pg_advisory_xact_lock(:key)").param("key", LOCK_KEY).query(Object.class).single();
-            if (jdbc.sql("SELECT count(*) FROM inventory_templates WHERE item = 'SIM Card'").query(Long.class).single() > 0) {
-                return;
-            }
-            create();
+        if (seeding.once("inventory", () -> jdbc.sql("SELECT count(*) FROM inventory_templates WHERE item = 'SIM Card'")
+                .query(Long.class).single() > 0, this::create)) {
             log.info("Created the demo inventory");
-        });
+        }
     }
 
     private void create() {

@@ -21,7 +21,8 @@ class DemoProductsIntegrationTests {
     void demoProductsAreCreatedActiveOnceAndTheFibrePlanNeedsAModem() {
         jdbc.sql("INSERT INTO inventory_templates (item, enabled, created, last_modified) VALUES ('Modem Router', true,"
                 + " now(), now()) ON CONFLICT DO NOTHING").update();
-        var demo = new DemoProducts(true, products, inventoryTypes, transactions, jdbc);
+        var demo = new DemoProducts(new io.switchboard.shared.DemoDataSeeding(true, transactions, jdbc), products,
+                inventoryTypes, jdbc);
         demo.run(null);
         demo.run(null);
 
