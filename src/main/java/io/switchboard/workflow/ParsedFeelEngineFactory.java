@@ -1,0 +1,140 @@
+package io.switchboard.workflow;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import org.camunda.bpm.dmn.feel.impl.FeelEngine;
+import org.camunda.bpm.dmn.feel.impl.FeelEngineFactory;
+import org.camunda.bpm.dmn.feel.impl.scala.ContextVariableWrapper;
+import org.camunda.bpm.dmn.feel.impl.scala.ScalaFeelEngine;
+import org.camunda.bpm.dmn.feel.impl.scala.function.FeelCustomFunctionProvider;
+import org.camunda.bpm.engine.variable.context.VariableContext;
+import org.camunda.feel.context.CustomContext;
+import org.camunda.feel.context.VariableProvider;
+import org.camunda.feel.context.VariableProvider.CompositeVariableProvider;
+import org.camunda.feel.context.VariableProvider.StaticVariableProvider;
+import org.camunda.feel.syntaxtree.ParsedExpression;
+
+/**
+ * Camunda's FEEL engine (feel-scala), with every expression parsed once. Camunda's own {@link ScalaFeelEngine}
+ * parses the text of each input expression, input entry ({@code -} included) and output entry on every
+ * evaluation; for a decision table that is most of the cost (a 17-input, 15-row table parses about 270 FEEL
+ * texts per evaluation, most of them {@code -}). This engine answers {@code -} (any input) at once and keeps the parsed form by its text and evaluates it against the same
+ * context, with the same value mappers and custom functions, so results and error messages are Camunda's.
+ * <p>
+ * The cache is keyed by the expression text, not by a table version, so a newly deployed table needs nothing:
+ * its texts are parsed on first use. It is bounded (cleared when it exceeds {@value #MAX_EXPRESSIONS} texts)
+ * because texts come from deployments. Texts that do not parse are not cached: they fail through Camunda's path
+ * with Camunda's message.
+ */
+public final class ParsedFeelEngineFactory implements FeelEngineFactory {
+
+    static final int MAX_EXPRESSIONS = 10_000;
+    /** The unary test that matches any input; most cells of a decision table hold it. */
+    static final String ANY = "-";
+
+    private final Supplier<List<FeelCustomFunctionProvider>> functionProviders;
+
+    /** Without custom functions. */
+    public ParsedFeelEngineFactory() {
+        this(List::of);
+    }
+
+    /** With the custom functions the supplier gives when the DMN engine builds its FEEL engine. */
+    public ParsedFeelEngineFactory(Supplier<List<FeelCustomFunctionProvider>> functionProviders) {
+        this.functionProviders = functionProviders;
+    }
+
+    @Override
+    public FeelEngine createInstance() {
+        List<FeelCustomFunctionProvider> providers = functionProviders.get();
+        return new ParsedScalaFeelEngine(providers == null ? List.of() : providers);
+    }
+
+    /** The engine; public only so tests can see how many texts it holds. */
+    public static final class ParsedScalaFeelEngine extends ScalaFeelEngine {
+
+        private final Map<String, ParsedExpression> expressions = new ConcurrentHashMap<>();
+        private final Map<String, ParsedExpression> unaryTests = new ConcurrentHashMap<>();
+
+        ParsedScalaFeelEngine(List<FeelCustomFunctionProvider> providers) {
+            super(providers);
+        }
+
+        @Override
+        public <T> T evaluateSimpleExpression(String expression, VariableContext variableContext) {
+            ParsedExpression parsed = parsed(expressions, expression, feelEngine::parseExpression);
+            if (parsed == null) {
+                return super.evaluateSimpleExpression(expression, variableContext);
+            }
+            var context = new CustomContext() {
+                @Override
+                public VariableProvider variableProvider() {
+                    return new ContextVariableWrapper(variableContext);
+                }
+            };
+            var result = feelEngine.eval(parsed, context);
+            if (result.isLeft()) {
+                // Camunda's path evaluates again and throws its own exception with the engine's message
+                return super.evaluateSimpleExpression(expression, variableContext);
+            }
+            @SuppressWarnings("unchecked")
+            T value = (T) result.toOption().get();
+            return value;
+        }
+
+        @Override
+        public boolean evaluateSimpleUnaryTests(String expression, String inputVariable,
+                VariableContext variableContext) {
+            if (ANY.equals(expression.trim())) {
+                return true; // "-" matches every input, null included
+            }
+            ParsedExpression parsed = parsed(unaryTests, expression, feelEngine::parseUnaryTests);
+            if (parsed == null) {
+                return super.evaluateSimpleUnaryTests(expression, inputVariable, variableContext);
+            }
+            var input = new StaticVariableProvider(
+                    new camundajar.impl.scala.collection.immutable.Map.Map1<String, Object>(INPUT_VARIABLE_NAME,
+                            inputVariable));
+            var variables = new ContextVariableWrapper(variableContext);
+            var context = new CustomContext() {
+                @Override
+                public VariableProvider variableProvider() {
+                    return new CompositeVariableProvider(toScalaList(input, variables));
+                }
+            };
+            var result = feelEngine.eval(parsed, context);
+            if (result.isLeft()) {
+                return super.evaluateSimpleUnaryTests(expression, inputVariable, variableContext);
+            }
+            Object value = result.toOption().get();
+            return value != null && (Boolean) value;
+        }
+
+        /** How many distinct texts are held (expressions and unary tests). */
+        public int size() {
+            return expressions.size() + unaryTests.size();
+        }
+
+        private static ParsedExpression parsed(Map<String, ParsedExpression> cache, String text,
+                Function<String, camundajar.impl.scala.util.Either<org.camunda.feel.FeelEngine.Failure,
+                        ParsedExpression>> parser) {
+            ParsedExpression parsed = cache.get(text);
+            if (parsed != null) {
+                return parsed;
+            }
+            var result = parser.apply(text);
+            if (result.isLeft()) {
+                return null;
+            }
+            if (cache.size() >= MAX_EXPRESSIONS) {
+                cache.clear();
+            }
+            parsed = result.toOption().get();
+            cache.put(text, parsed);
+            return parsed;
+        }
+    }
+}
