@@ -56,8 +56,8 @@ public final class ParsedFeelEngineFactory implements FeelEngineFactory {
     /** The engine; public only so tests can see how many texts it holds. */
     public static final class ParsedScalaFeelEngine extends ScalaFeelEngine {
 
-        private final Map<String, ParsedExpression> expressions = new ConcurrentHashMap<>();
-        private final Map<String, ParsedExpression> unaryTests = new ConcurrentHashMap<>();
+        private final Map<String, Compiled> expressions = new ConcurrentHashMap<>();
+        private final Map<String, Compiled> unaryTests = new ConcurrentHashMap<>();
 
         ParsedScalaFeelEngine(List<FeelCustomFunctionProvider> providers) {
             super(providers);
@@ -65,9 +65,18 @@ public final class ParsedFeelEngineFactory implements FeelEngineFactory {
 
         @Override
         public <T> T evaluateSimpleExpression(String expression, VariableContext variableContext) {
-            ParsedExpression parsed = parsed(expressions, expression, feelEngine::parseExpression);
-            if (parsed == null) {
+            Compiled compiled = compiled(expressions, expression, feelEngine::parseExpression,
+                    Shortcuts::expression);
+            if (compiled == null) {
                 return super.evaluateSimpleExpression(expression, variableContext);
+            }
+            if (compiled.shortcut() != null) {
+                var answer = compiled.shortcut().apply(variableContext, null);
+                if (answer != Shortcuts.UNKNOWN) {
+                    @SuppressWarnings("unchecked")
+                    T value = (T) answer;
+                    return value;
+                }
             }
             var context = new CustomContext() {
                 @Override
@@ -75,7 +84,7 @@ public final class ParsedFeelEngineFactory implements FeelEngineFactory {
                     return new ContextVariableWrapper(variableContext);
                 }
             };
-            var result = feelEngine.eval(parsed, context);
+            var result = feelEngine.eval(compiled.parsed(), context);
             if (result.isLeft()) {
                 // Camunda's path evaluates again and throws its own exception with the engine's message
                 return super.evaluateSimpleExpression(expression, variableContext);
@@ -91,9 +100,16 @@ public final class ParsedFeelEngineFactory implements FeelEngineFactory {
             if (ANY.equals(expression.trim())) {
                 return true; // "-" matches every input, null included
             }
-            ParsedExpression parsed = parsed(unaryTests, expression, feelEngine::parseUnaryTests);
-            if (parsed == null) {
+            Compiled compiled = compiled(unaryTests, expression, feelEngine::parseUnaryTests,
+                    Shortcuts::unaryTests);
+            if (compiled == null) {
                 return super.evaluateSimpleUnaryTests(expression, inputVariable, variableContext);
+            }
+            if (compiled.shortcut() != null) {
+                var answer = compiled.shortcut().apply(variableContext, inputVariable);
+                if (answer != Shortcuts.UNKNOWN) {
+                    return (Boolean) answer;
+                }
             }
             var input = new StaticVariableProvider(
                     new camundajar.impl.scala.collection.immutable.Map.Map1<String, Object>(INPUT_VARIABLE_NAME,
@@ -105,7 +121,7 @@ public final class ParsedFeelEngineFactory implements FeelEngineFactory {
                     return new CompositeVariableProvider(toScalaList(input, variables));
                 }
             };
-            var result = feelEngine.eval(parsed, context);
+            var result = feelEngine.eval(compiled.parsed(), context);
             if (result.isLeft()) {
                 return super.evaluateSimpleUnaryTests(expression, inputVariable, variableContext);
             }
@@ -118,12 +134,12 @@ public final class ParsedFeelEngineFactory implements FeelEngineFactory {
             return expressions.size() + unaryTests.size();
         }
 
-        private static ParsedExpression parsed(Map<String, ParsedExpression> cache, String text,
+        private static Compiled compiled(Map<String, Compiled> cache, String text,
                 Function<String, camundajar.impl.scala.util.Either<org.camunda.feel.FeelEngine.Failure,
-                        ParsedExpression>> parser) {
-            ParsedExpression parsed = cache.get(text);
-            if (parsed != null) {
-                return parsed;
+                        ParsedExpression>> parser, Function<String, Shortcuts.Shortcut> shortcut) {
+            Compiled compiled = cache.get(text);
+            if (compiled != null) {
+                return compiled;
             }
             var result = parser.apply(text);
             if (result.isLeft()) {
@@ -132,9 +148,13 @@ public final class ParsedFeelEngineFactory implements FeelEngineFactory {
             if (cache.size() >= MAX_EXPRESSIONS) {
                 cache.clear();
             }
-            parsed = result.toOption().get();
-            cache.put(text, parsed);
-            return parsed;
+            // only a text that parses gets a shortcut, so the shortcut never hides a syntax error
+            compiled = new Compiled(result.toOption().get(), shortcut.apply(text));
+            cache.put(text, compiled);
+            return compiled;
         }
     }
+
+    /** A parsed text and, for the simplest texts, a way to answer without the FEEL interpreter. */
+    record Compiled(ParsedExpression parsed, @org.springframework.lang.Nullable Shortcuts.Shortcut shortcut) {}
 }

@@ -51,7 +51,8 @@ class ParsedFeelEngineTests {
                 "count(empty) = 0 or (some r in empty satisfies list contains(customerServiceTypes, r))",
                 "\"Needs an existing \" + productServiceType + \" service\"",
                 "\"Needs one of these first: \" + string join(productReliesOn, \", \")",
-                "date(\"2026-11-23\")", "true", "\"Eligible\"");
+                "date(\"2026-11-23\")", "true", "false", "null", " true ", "\"Eligible\"", "\"with, comma\"",
+                "\"\"", "count", "customerServiceTypes", "missingVariable", "productStatus ");
     }
 
     @ParameterizedTest(name = "{0}")
@@ -67,8 +68,10 @@ class ParsedFeelEngineTests {
     static Stream<Arguments> unaryTests() {
         var cells = List.of("-", " - ", "\"DRAFT\"", "\"Closed\",\"Archived\"", "not(\"addon\",\"topup\")", "null",
                 "false", "true", "> 2", "[1..5]", "\"fixed\",\"fixed-voice\",\"internet\"", "not(null)",
-                "? = productStatus");
-        var inputs = Arrays.asList("DRAFT", "Archived", "addon", "internet", "ACTIVE", null, true, false, 3, 9);
+                "? = productStatus", "not(true)", "\"a\",true", "\"DRAFT\", \"Archived\"", "not( \"addon\" , \"topup\" )",
+                "\"a,b\"", "\"DRAFT\",", "true,false", "not(\"DRAFT\")", "\"\"");
+        var inputs = Arrays.<Object>asList("DRAFT", "Archived", "addon", "internet", "ACTIVE", "a,b", "", null, true,
+                false, 3, 9, List.of("DRAFT"));
         var cases = new ArrayList<Arguments>();
         for (String cell : cells) {
             for (Object input : inputs) {
