@@ -3,6 +3,7 @@ package io.switchboard.workflow;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.camunda.bpm.dmn.feel.impl.FeelEngine;
@@ -11,7 +12,18 @@ import org.camunda.bpm.dmn.feel.impl.scala.ContextVariableWrapper;
 import org.camunda.bpm.dmn.feel.impl.scala.ScalaFeelEngine;
 import org.camunda.bpm.dmn.feel.impl.scala.function.FeelCustomFunctionProvider;
 import org.camunda.bpm.engine.variable.context.VariableContext;
+import org.camunda.feel.context.Context;
 import org.camunda.feel.context.CustomContext;
+import org.camunda.feel.context.FunctionProvider;
+import org.camunda.feel.context.FunctionProvider.CompositeFunctionProvider;
+import org.camunda.feel.impl.interpreter.BuiltinFunctions;
+import org.camunda.feel.impl.interpreter.EvalContext;
+import org.camunda.feel.impl.interpreter.EvaluationFailureCollector;
+import org.camunda.feel.impl.interpreter.FeelInterpreter;
+import org.camunda.feel.syntaxtree.Val;
+import org.camunda.feel.syntaxtree.ValError;
+import org.camunda.feel.syntaxtree.ValFatalError;
+import org.camunda.feel.valuemapper.ValueMapper;
 import org.camunda.feel.context.VariableProvider;
 import org.camunda.feel.context.VariableProvider.CompositeVariableProvider;
 import org.camunda.feel.context.VariableProvider.StaticVariableProvider;
@@ -59,8 +71,41 @@ public final class ParsedFeelEngineFactory implements FeelEngineFactory {
         private final Map<String, Compiled> expressions = new ConcurrentHashMap<>();
         private final Map<String, Compiled> unaryTests = new ConcurrentHashMap<>();
 
+        /** The built-in and custom functions, built once (feel-scala builds them for every evaluation). */
+        private final FunctionProvider functions;
+        private final FeelInterpreter interpreter;
+        private final LongAdder fallbacks = new LongAdder();
+
         ParsedScalaFeelEngine(List<FeelCustomFunctionProvider> providers) {
             super(providers);
+            ValueMapper values = feelEngine.valueMapper();
+            functions = new CompositeFunctionProvider(toScalaList(
+                    new BuiltinFunctions(feelEngine.clock(), values), feelEngine.functionProvider()));
+            interpreter = new FeelInterpreter(values);
+        }
+
+        /**
+         * What {@code org.camunda.feel.FeelEngine#eval} does with a parsed expression, with the functions built
+         * once: the value, or {@link Shortcuts#UNKNOWN} for anything but a clean success (an error, a failure the
+         * engine reported, an exception), which the caller then leaves to Camunda's own path.
+         */
+        private Object interpret(ParsedExpression parsed, Context context) {
+            try {
+                ValueMapper values = feelEngine.valueMapper();
+                var root = new EvalContext(values, VariableProvider.EmptyVariableProvider$.MODULE$, functions,
+                        new EvaluationFailureCollector());
+                EvalContext evaluation = root.merge(context);
+                Val value = interpreter.eval(parsed.expression(), evaluation);
+                if (value instanceof ValError || value instanceof ValFatalError
+                        || evaluation.failureCollector().failures().nonEmpty()) {
+                    fallbacks.increment();
+                    return Shortcuts.UNKNOWN;
+                }
+                return values.unpackVal(value);
+            } catch (RuntimeException e) {
+                fallbacks.increment();
+                return Shortcuts.UNKNOWN;
+            }
         }
 
         @Override
@@ -84,13 +129,13 @@ public final class ParsedFeelEngineFactory implements FeelEngineFactory {
                     return new ContextVariableWrapper(variableContext);
                 }
             };
-            var result = feelEngine.eval(compiled.parsed(), context);
-            if (result.isLeft()) {
-                // Camunda's path evaluates again and throws its own exception with the engine's message
+            Object answer = interpret(compiled.parsed(), context);
+            if (answer == Shortcuts.UNKNOWN) {
+                // Camunda's path evaluates again and answers or fails with the engine's own message
                 return super.evaluateSimpleExpression(expression, variableContext);
             }
             @SuppressWarnings("unchecked")
-            T value = (T) result.toOption().get();
+            T value = (T) answer;
             return value;
         }
 
@@ -121,12 +166,16 @@ public final class ParsedFeelEngineFactory implements FeelEngineFactory {
                     return new CompositeVariableProvider(toScalaList(input, variables));
                 }
             };
-            var result = feelEngine.eval(compiled.parsed(), context);
-            if (result.isLeft()) {
+            Object answer = interpret(compiled.parsed(), context);
+            if (answer != null && !(answer instanceof Boolean)) {
                 return super.evaluateSimpleUnaryTests(expression, inputVariable, variableContext);
             }
-            Object value = result.toOption().get();
-            return value != null && (Boolean) value;
+            return Boolean.TRUE.equals(answer);
+        }
+
+        /** How many evaluations were left to Camunda's own path because they did not simply succeed. */
+        public long fallbacks() {
+            return fallbacks.sum();
         }
 
         /** How many distinct texts are held (expressions and unary tests). */

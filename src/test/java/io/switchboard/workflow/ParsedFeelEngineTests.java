@@ -133,6 +133,18 @@ class ParsedFeelEngineTests {
     }
 
     @Test
+    void theTablesExpressionsAreInterpretedWithoutCamundasSlowPath() {
+        expressions().filter(e -> !e.equals("missingVariable")).forEach(
+                e -> parsed.evaluateSimpleExpression(e, variables(null).asVariableContext()));
+        parsed.evaluateSimpleUnaryTests("not(null)", "cellInput", variables("x").asVariableContext());
+        parsed.evaluateSimpleUnaryTests("> 2", "cellInput", variables(3).asVariableContext());
+        assertThat(parsed.fallbacks()).isZero();
+        // a failure goes to Camunda's path, which reports it
+        catchThrowable(() -> parsed.evaluateSimpleExpression("assert(1, false)", variables(null).asVariableContext()));
+        assertThat(parsed.fallbacks()).isPositive();
+    }
+
+    @Test
     void eachTextIsParsedOnceAndAnyNeedsNoParsing() {
         for (int i = 0; i < 50; i++) {
             parsed.evaluateSimpleExpression("count + " + (i % 5), variables(null).asVariableContext());
