@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Arrays;
 import java.util.TreeMap;
+import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
+import org.camunda.bpm.dmn.engine.impl.DefaultDmnEngineConfiguration;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
@@ -37,6 +39,26 @@ class EngineConfiguration {
             @Override
             public void postProcessEngineBuild(ProcessEngine engine) {
                 deployModels(engine);
+            }
+        };
+    }
+
+    /**
+     * Decisions the engine evaluates (a sale's eligibility check, through the {@code DecisionService}, with
+     * history) use the FEEL engine that parses each expression once ({@link ParsedFeelEngineFactory}).
+     */
+    @Bean
+    AbstractProcessEnginePlugin switchboardParsedFeel() {
+        return new AbstractProcessEnginePlugin() {
+            @Override
+            public void preInit(ProcessEngineConfigurationImpl configuration) {
+                var dmn = configuration.getDmnEngineConfiguration() != null
+                        ? configuration.getDmnEngineConfiguration()
+                        : (DefaultDmnEngineConfiguration) DmnEngineConfiguration.createDefaultDmnEngineConfiguration();
+                if (!configuration.isDmnFeelEnableLegacyBehavior()) {
+                    dmn.setFeelEngineFactory(new ParsedFeelEngineFactory(dmn::getFeelCustomFunctionProviders));
+                }
+                configuration.setDmnEngineConfiguration(dmn);
             }
         };
     }

@@ -99,6 +99,9 @@ class DecisionTableRowsIntegrationTests {
         var decision = rules.evaluate(CatalogRules.ELIGIBILITY, facts);
         assertThat(decision.reason()).isEqualTo(reason);
         assertThat(decision.eligible()).isEqualTo(eligible);
+        // the list path (plain DMN engine, parsed table and expressions reused) reaches the same row
+        assertThat(rules.evaluate(CatalogRules.ELIGIBILITY, List.of(facts, eligibleFacts())))
+                .containsExactly(decision, new EligibilityDecision(true, "Eligible"));
     }
 
     static Map<String, Object> compatibleFacts() {
@@ -143,6 +146,8 @@ class DecisionTableRowsIntegrationTests {
         var decision = rules.evaluate(CatalogRules.COMPATIBILITY, facts);
         assertThat(decision.reason()).isEqualTo(reason);
         assertThat(decision.eligible()).isEqualTo(allowed);
+        assertThat(rules.evaluate(CatalogRules.COMPATIBILITY, List.of(facts, compatibleFacts())))
+                .containsExactly(decision, new EligibilityDecision(true, "Compatible"));
     }
 
     @Test

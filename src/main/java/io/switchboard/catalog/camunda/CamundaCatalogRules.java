@@ -15,6 +15,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.camunda.bpm.dmn.engine.DmnDecision;
 import org.camunda.bpm.dmn.engine.DmnEngine;
 import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
+import org.camunda.bpm.dmn.engine.impl.DefaultDmnEngineConfiguration;
+import io.switchboard.workflow.ParsedFeelEngineFactory;
 import org.camunda.bpm.engine.repository.DecisionDefinition;
 import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Component;
@@ -36,8 +38,12 @@ class CamundaCatalogRules implements CatalogRules {
 
     private final DecisionService decisions;
     private final RepositoryService repository;
-    /** A DMN engine of our own, without the process engine's history listeners, for batches. */
-    private final DmnEngine dmn = DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();
+    /**
+     * A DMN engine of our own, without the process engine's history listeners, for batches; its FEEL engine
+     * parses each expression text once (as the process engine's does, see {@link ParsedFeelEngineFactory}).
+     */
+    private final DmnEngine dmn = ((DefaultDmnEngineConfiguration) DmnEngineConfiguration
+            .createDefaultDmnEngineConfiguration()).feelEngineFactory(new ParsedFeelEngineFactory()).buildEngine();
     /** Parsed tables by decision definition id (a version never changes once deployed). */
     private final Map<String, DmnDecision> parsed = new ConcurrentHashMap<>();
 
