@@ -1,9 +1,8 @@
 package io.switchboard.identity.process;
 
 import io.switchboard.identity.internal.TwoFactorResetSteps;
-import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.lang.Nullable;
 import org.springframework.stereotype.Component;
 
 /**
@@ -13,33 +12,22 @@ import org.springframework.stereotype.Component;
  * records the decision and the reason on the request.
  */
 @Component("twoFactorResetApprovalListener")
-class ApprovalTaskListener implements TaskListener {
+class ApprovalTaskListener extends GuardedTaskListener {
 
     private final TwoFactorResetSteps steps;
 
     ApprovalTaskListener(TwoFactorResetSteps steps) {
+        super("approval");
         this.steps = steps;
     }
 
     @Override
-    public void notify(DelegateTask task) {
-        switch (task.getEventName()) {
-            case EVENTNAME_ASSIGNMENT -> {
-                if (task.getAssignee() != null) {
-                    SeparationOfDuties.enforce(() -> steps.requireMayApprove(task.getProcessInstanceId(), task.getAssignee()));
-                }
-            }
-            case EVENTNAME_COMPLETE -> complete(task);
-            default -> { }
-        }
+    void requireMayTake(String processInstanceId, String assignee) {
+        steps.requireMayApprove(processInstanceId, assignee);
     }
 
-    private void complete(DelegateTask task) {
-        String user = SeparationOfDuties.currentUser(task);
-        if (task.getAssignee() != null && user != null && !task.getAssignee().equals(user)) {
-            throw new AuthorizationException("The approval is claimed by " + task.getAssignee() + "; " + user
-                    + " cannot complete it");
-        }
+    @Override
+    void complete(DelegateTask task, @Nullable String user) {
         Boolean approve = SeparationOfDuties.choice(task.getVariable("approvalDecision"), "approve", "reject");
         String reason = SeparationOfDuties.string(task.getVariable("approvalReason"));
         SeparationOfDuties.enforce(() -> steps.recordApproval(task.getProcessInstanceId(), user, approve, reason));

@@ -7,7 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.lang.Nullable;
 import org.springframework.stereotype.Component;
 
 /**
@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
  * checked, the outcome and the note on the request.
  */
 @Component("twoFactorResetVerificationListener")
-class VerificationTaskListener implements TaskListener {
+class VerificationTaskListener extends GuardedTaskListener {
 
     /** Form checkbox variables and what each says was checked (A-UADM-14). */
     static final Map<String, IdentityCheck> CHECKBOXES = new LinkedHashMap<>();
@@ -32,28 +32,17 @@ class VerificationTaskListener implements TaskListener {
     private final TwoFactorResetSteps steps;
 
     VerificationTaskListener(TwoFactorResetSteps steps) {
+        super("verification");
         this.steps = steps;
     }
 
     @Override
-    public void notify(DelegateTask task) {
-        switch (task.getEventName()) {
-            case EVENTNAME_ASSIGNMENT -> {
-                if (task.getAssignee() != null) {
-                    SeparationOfDuties.enforce(() -> steps.requireMayVerify(task.getProcessInstanceId(), task.getAssignee()));
-                }
-            }
-            case EVENTNAME_COMPLETE -> complete(task);
-            default -> { }
-        }
+    void requireMayTake(String processInstanceId, String assignee) {
+        steps.requireMayVerify(processInstanceId, assignee);
     }
 
-    private void complete(DelegateTask task) {
-        String user = SeparationOfDuties.currentUser(task);
-        if (task.getAssignee() != null && user != null && !task.getAssignee().equals(user)) {
-            throw new org.camunda.bpm.engine.AuthorizationException("The verification is claimed by "
-                    + task.getAssignee() + "; " + user + " cannot complete it");
-        }
+    @Override
+    void complete(DelegateTask task, @Nullable String user) {
         List<IdentityCheck> checks = new ArrayList<>();
         CHECKBOXES.forEach((variable, check) -> {
             if (SeparationOfDuties.ticked(task.getVariable(variable))) {
