@@ -41,24 +41,12 @@ class ActivityTabController {
             @RequestParam(defaultValue = "1") String page, Model model, HttpServletRequest request) {
         this.page.load(customerId, model);
         String entityType = type != null && ENTITY_TYPES.contains(type) ? type : null;
-        int number = pageNumber(page);
-        var entries = activity.forCustomer(customerId, entityType, PageQuery.of(number, PAGE_SIZE, null, null, null));
-        if (entries.getTotalPages() > 0 && number > entries.getTotalPages()) {
-            number = entries.getTotalPages();
-            entries = activity.forCustomer(customerId, entityType, PageQuery.of(number, PAGE_SIZE, null, null, null));
-        }
+        var entries = CustomerPage.pageOf(page, number -> activity.forCustomer(customerId, entityType,
+                PageQuery.of(number, PAGE_SIZE, null, null, null)));
         model.addAttribute("entries", entries);
         model.addAttribute("paging", Paging.of(entries));
         model.addAttribute("entityType", entityType == null ? "" : entityType);
         model.addAttribute("entityTypes", ENTITY_TYPES);
         return this.page.show(CustomerTab.ACTIVITY, "panel", model, request);
-    }
-
-    private static int pageNumber(String text) {
-        try {
-            return Math.max(1, Integer.parseInt(text.trim()));
-        } catch (NumberFormatException e) {
-            return 1;
-        }
     }
 }

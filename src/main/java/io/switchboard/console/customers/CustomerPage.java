@@ -7,6 +7,8 @@ import io.switchboard.shared.Actor;
 import io.switchboard.shared.CurrentActor;
 import io.switchboard.shared.NotFoundException;
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.function.IntFunction;
+import org.springframework.data.domain.Page;
 import org.springframework.stereotype.Component;
 import org.springframework.ui.Model;
 
@@ -82,6 +84,24 @@ class CustomerPage {
             model.addAttribute("tagPills", tags.forCustomer(customer.customerId(), true).stream()
                     .map(TagPill::of).toList());
         }
+    }
+
+    /**
+     * The page {@code requested} ({@code ?page=}, from 1; 1 when not a number) of a paged tab list, or the last
+     * page when it is past the end (a list that shrank under a bookmarked link).
+     */
+    static <T> Page<T> pageOf(String requested, IntFunction<Page<T>> fetch) {
+        int number;
+        try {
+            number = Math.max(1, Integer.parseInt(requested.trim()));
+        } catch (NumberFormatException e) {
+            number = 1;
+        }
+        var page = fetch.apply(number);
+        if (page.getTotalPages() > 0 && number > page.getTotalPages()) {
+            page = fetch.apply(page.getTotalPages());
+        }
+        return page;
     }
 
     /** The page to send the browser to after a change made without htmx. */

@@ -19,7 +19,8 @@ enum CustomerTab {
     SITES("view_customer_site", "map-pin"),
     TAGS("view_customer_tag", "tag"),
     ATTRIBUTES("view_customer_attribute", "braces"),
-    ACTIVITY("view_customer_activity", "history");
+    ACTIVITY("view_customer_activity", "history"),
+    INVENTORY("view_inventory", "layers");
 
     @Nullable
     private final String permission;

@@ -124,6 +124,11 @@ class CustomerSiteBrowserIntegrationTests extends BrowserTest {
         // a reload of the pushed URL shows the same tab
         driver().navigate().refresh();
         waitFor(By.cssSelector("[data-testid=activity-panel]"));
+
+        // customer care holds view_inventory: the Inventory tab, empty for a new customer
+        driver().findElement(By.cssSelector("[data-testid=tab-inventory]")).click();
+        waitFor(By.cssSelector("[data-testid=no-customer-inventory]"));
+        waiting().until(d -> d.getCurrentUrl().endsWith("?tab=inventory"));
         assertThat(consoleErrors()).isEmpty();
     }
 
