@@ -20,7 +20,7 @@ enum CustomerTab {
     TAGS("view_customer_tag", "tag"),
     ATTRIBUTES("view_customer_attribute", "braces"),
     ACTIVITY("view_customer_activity", "history"),
-    INVENTORY("view_inventory", "layers");
+    INVENTORY("view_inventory", "package");
 
     @Nullable
     private final String permission;
