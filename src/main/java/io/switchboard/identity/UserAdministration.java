@@ -170,16 +170,18 @@ public class UserAdministration {
             user.restore(now);
             action = "RESTORED";
         }
+        String pendingEmail = null;
         if (changes.email() != null) {
             String email = Inputs.email("email", changes.email());
             requireUnusedEmail(email, user.getId());
-            if (!email.equalsIgnoreCase(user.getEmail())) {
-                // An admin's change applies at once (the user may have lost the old mailbox), unverified; it
-                // cancels a change the user asked for and had not confirmed yet.
-                user.setEmailVerified(false);
-                security.tokens.supersedeEmailChanges(user.getId(), now);
+            if (email.equalsIgnoreCase(user.getEmail())) {
+                user.setEmail(email); // the same mailbox, written differently
+            } else {
+                // Like a change the user asks for themselves: the new address must confirm through a link sent to
+                // it, and the old one stays in use until then (a user who lost the old mailbox can still confirm).
+                // It supersedes a change the user asked for and had not confirmed yet.
+                pendingEmail = email;
             }
-            user.setEmail(email);
         }
         if (changes.firstName() != null) {
             user.setFirstName(Inputs.required("first_name", changes.firstName(), 100));
@@ -239,7 +241,24 @@ public class UserAdministration {
         users.flush();
         activity.record(ActivityRecord.of("user", user.getId(), user.getCustomerId(), action,
                 summary(action, user)).withChanges(before, UserViews.auditFields(user)));
+        if (pendingEmail != null) {
+            requestEmailVerification(user, pendingEmail, now);
+        }
         return profile(user);
+    }
+
+    /** Sends the link that confirms {@code newEmail} for {@code user} to that address (A-AUTH-19, I-32). */
+    private void requestEmailVerification(UserAccount user, String newEmail, Instant now) {
+        String token = security.tokens.issueEmailChange(user.getId(), newEmail, now,
+                now.plus(security.settings.emailVerification().tokenTtl()));
+        String name = user.displayName();
+        security.notifications.enqueue(new EmailRequest(EmailTemplate.EMAIL_VERIFICATION, newEmail, name,
+                Map.of("user_name", name, "verification_url", security.links.verifyEmail(token),
+                        "verification_code", token),
+                "email-verification:" + user.getId() + ":" + now.toEpochMilli(), user.getCustomerId()));
+        activity.record(ActivityRecord.of("user", user.getId(), user.getCustomerId(), "EMAIL_CHANGE_REQUESTED",
+                access.current().username() + " asked to change the e-mail of " + user.getUsername() + " to "
+                        + newEmail + " (waiting for verification)"));
     }
 
     /** Soft delete (C-USR-11): sign-in blocked, every session and token dies, the record stays. */

@@ -263,6 +263,24 @@ class AccountSecurityIntegrationTests {
     }
 
     @Test
+    void anAdminsChangeOfSomeonesEmailAlsoWaitsForTheLink() {
+        var user = logins.withRoles("support");
+        String newEmail = "admin-set-" + user.username() + "@test.switchboard";
+        var changed = http.exchange("/auth/users/" + user.id(), HttpMethod.PUT,
+                new HttpEntity<>(Map.of("email", newEmail), logins.bearerFor("admin")), Map.class);
+        assertThat(changed.getStatusCode().value()).as(String.valueOf(changed.getBody())).isEqualTo(200);
+        assertThat(changed.getBody()).containsEntry("email", user.email()).containsEntry("pending_email", newEmail);
+        assertThat(emailOf(user.id())).isEqualTo(user.email());
+        assertThat(login(user.email(), user.password()).getStatusCode().value()).isEqualTo(200);
+
+        String token = AccountMail.token(jdbc, "EMAIL_VERIFICATION", newEmail);
+        assertThat(activityText(user.id())).contains("EMAIL_CHANGE_REQUESTED").doesNotContain(token);
+        assertThat(post("/auth/verify_email", Map.of("token", token), null).getStatusCode().value()).isEqualTo(200);
+        assertThat(emailOf(user.id())).isEqualTo(newEmail);
+        assertThat(login(newEmail, user.password()).getStatusCode().value()).isEqualTo(200);
+    }
+
+    @Test
     void anAddressTakenBeforeConfirmationChangesNothing() {
         var user = logins.withRoles("support");
         var other = logins.withRoles("support");
