@@ -2,11 +2,13 @@ package io.switchboard.identity;
 
 import io.switchboard.activity.ActivityLog;
 import io.switchboard.activity.ActivityRecord;
+import io.switchboard.identity.internal.AccessGuard;
 import io.switchboard.identity.internal.TwoFactorResetRecords;
 import io.switchboard.identity.process.TwoFactorResetProcess;
 import io.switchboard.notification.EmailRequest;
 import io.switchboard.notification.EmailTemplate;
 import io.switchboard.notification.Notifications;
+import io.switchboard.shared.Actor;
 import io.switchboard.shared.ConflictException;
 import io.switchboard.shared.InvalidInputException;
 import java.time.Instant;
@@ -21,6 +23,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.lang.Nullable;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.context.request.RequestContextHolder;
@@ -37,6 +40,8 @@ import org.springframework.web.context.request.ServletRequestAttributes;
 public class TwoFactorResets {
 
     public static final int MAX_REASON = 2000;
+    /** Filing a reset request on behalf of a caller (console user page, on-behalf API); admin implies it. */
+    public static final String ON_BEHALF_PERMISSION = "request_user_2fa_reset";
     private static final Pattern PHONE = Pattern.compile("\\+?[0-9][0-9 ().\\-/]{3,38}[0-9]");
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
             .withZone(ZoneOffset.UTC);
@@ -50,9 +55,10 @@ public class TwoFactorResets {
     private final Notifications notifications;
     private final ActivityLog activity;
     private final String supportEmail;
+    private final AccessGuard access;
 
     TwoFactorResets(TwoFactorResetRecords requests, Directory directory, TwoFactor secondFactor,
-            SignInChallenges challenges,
+            SignInChallenges challenges, AccessGuard access,
             TwoFactorResetProcess process, Notifications notifications, ActivityLog activity,
             @Value("${switchboard.support-email:support@switchboard.local}") String supportEmail) {
         this.requests = requests;
@@ -63,6 +69,7 @@ public class TwoFactorResets {
         this.notifications = notifications;
         this.activity = activity;
         this.supportEmail = supportEmail;
+        this.access = access;
     }
 
     /**
@@ -84,7 +91,36 @@ public class TwoFactorResets {
                 .filter(id -> id == userId)
                 .orElseThrow(() -> InvalidInputException.of("challenge_token",
                         "is not a pending sign-in challenge of this user (expired, used or wrong)"));
-        return open(challenged, reason, contactPhone);
+        return open(challenged, reason, contactPhone, null);
+    }
+
+    /**
+     * A reset request filed by staff on behalf of a caller (console user page, API
+     * {@code POST /2fa/reset-request/on-behalf/user/{id}}): the same process and rules as the user's own request,
+     * and the filer is recorded; they may then neither verify nor approve it. Needs
+     * {@value #ON_BEHALF_PERMISSION} (or admin), a signed-in staff member not impersonating anyone.
+     *
+     * @throws AccessDeniedException when the current actor may not file requests for others
+     * @throws InvalidInputException when the filer names themselves ({@code user_id}), or the reason or phone is
+     *                               missing or malformed (400, nothing changed)
+     * @throws ConflictException     when the user has no 2FA to reset or already has an open request (409)
+     */
+    @Transactional
+    public TwoFactorResetRequest requestOnBehalf(long userId, @Nullable String reason, @Nullable String contactPhone) {
+        Actor actor = access.current();
+        if (actor.userId() == null || actor.customerId() != null || actor.impersonatorId() != null
+                || !actor.can(ON_BEHALF_PERMISSION)) {
+            throw new AccessDeniedException("Filing a 2FA reset request for someone else needs a signed-in staff "
+                    + "member with " + ON_BEHALF_PERMISSION);
+        }
+        if (actor.userId() == userId) {
+            throw InvalidInputException.of("user_id",
+                    "you cannot file a 2FA reset request for yourself: ask at your own sign-in challenge");
+        }
+        if (directory.findUser(userId).isEmpty()) {
+            throw new io.switchboard.shared.NotFoundException("user", userId);
+        }
+        return open(userId, reason, contactPhone, actor);
     }
 
     /** A request by id (the requester's view). */
@@ -99,10 +135,13 @@ public class TwoFactorResets {
         return requests.findOpen(userId).map(TwoFactorResets::view);
     }
 
-    private TwoFactorResetRequest open(long userId, @Nullable String reason, @Nullable String contactPhone) {
+    private TwoFactorResetRequest open(long userId, @Nullable String reason, @Nullable String contactPhone,
+            @Nullable Actor filer) {
         String cleanReason = reason == null ? "" : reason.strip();
         if (cleanReason.isEmpty()) {
-            throw InvalidInputException.of("reason", "is required: say what happened to your device and backup codes");
+            throw InvalidInputException.of("reason", filer == null
+                    ? "is required: say what happened to your device and backup codes"
+                    : "is required: what the caller says happened to their device and backup codes");
         }
         if (cleanReason.length() > MAX_REASON) {
             throw InvalidInputException.of("reason", "at most " + MAX_REASON + " characters");
@@ -134,22 +173,33 @@ public class TwoFactorResets {
         String ip = remoteAddress();
         long id;
         try {
-            id = requests.insert(userId, cleanReason, phone, ip, now);
+            id = requests.insert(userId, cleanReason, phone, ip, now, filer == null ? null : filer.userId());
         } catch (DuplicateKeyException raced) {
             throw new ConflictException("A 2FA reset request for this account is already open");
         }
         String name = name(user);
         String pid = process.start(id, new TwoFactorResetProcess.Facts(user.username(), name, user.email(),
                 cleanReason, Objects.requireNonNullElse(phone, ""), WHEN.format(now),
-                Objects.requireNonNullElse(ip, "unknown")));
+                Objects.requireNonNullElse(ip, "unknown"),
+                filer == null ? "the requester, at their sign-in" : filer.username() + " (staff), on the caller's behalf"));
         requests.setProcessInstance(id, pid);
         notifications.enqueue(new EmailRequest(EmailTemplate.TWO_FACTOR_RESET_REQUESTED, user.email(), name,
                 Map.of("user_name", name, "request_date", WHEN.format(now), "support_email", supportEmail),
                 "2fa-reset:" + id + ":requested", user.customerId()));
-        activity.record(ActivityRecord.of("user", userId, user.customerId(), "TWO_FACTOR_RESET_REQUESTED",
-                "2FA reset requested by " + user.username() + " (lost device and backup codes) from "
-                        + Objects.requireNonNullElse(ip, "unknown address") + ": request #" + id));
-        log.info("2FA reset request {} opened for user {} from {}", id, userId, ip);
+        if (filer == null) {
+            activity.record(ActivityRecord.of("user", userId, user.customerId(), "TWO_FACTOR_RESET_REQUESTED",
+                    "2FA reset requested by " + user.username() + " (lost device and backup codes) from "
+                            + Objects.requireNonNullElse(ip, "unknown address") + ": request #" + id));
+        } else {
+            activity.record(new ActivityRecord("user", String.valueOf(userId), user.customerId(),
+                    "TWO_FACTOR_RESET_REQUESTED",
+                    "2FA reset requested for " + user.username() + " by " + filer.username()
+                            + " on the caller's behalf (lost device and backup codes) from "
+                            + Objects.requireNonNullElse(ip, "unknown address") + ": request #" + id,
+                    Map.of("filed_by", new ActivityRecord.Change(null, filer.username()))));
+        }
+        log.info("2FA reset request {} opened for user {} from {} (filed by user {})", id, userId, ip,
+                filer == null ? "-" : filer.userId());
         return view(requests.find(id).orElseThrow());
     }
 

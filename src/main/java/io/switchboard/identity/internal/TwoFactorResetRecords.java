@@ -21,7 +21,14 @@ public class TwoFactorResetRecords {
             @Nullable String verificationChecks, @Nullable String verificationOutcome,
             @Nullable String verificationNote, @Nullable Instant verifiedAt, @Nullable Long approverUserId,
             @Nullable String approvalDecision, @Nullable String approvalReason, @Nullable Instant decidedAt,
-            @Nullable Instant escalatedAt, @Nullable Instant closedAt, Instant createdAt) {}
+            @Nullable Instant escalatedAt, @Nullable Instant closedAt, Instant createdAt,
+            @Nullable Long filedByUserId) {
+
+        /** Whether staff filed it on the requester's behalf (console or on-behalf API). */
+        public boolean filedOnBehalf() {
+            return filedByUserId != null;
+        }
+    }
 
     public static final String VERIFIED = "VERIFIED";
     public static final String NOT_VERIFIED = "NOT_VERIFIED";
@@ -37,17 +44,20 @@ public class TwoFactorResetRecords {
     }
 
     /**
-     * A new request, PENDING_VERIFICATION.
+     * A new request, PENDING_VERIFICATION; {@code filedByUserId} is the staff member who filed it on the user's
+     * behalf, null when the user asked themselves.
      *
      * @throws org.springframework.dao.DuplicateKeyException when the user already has an open request
      */
-    public long insert(long userId, String reason, @Nullable String contactPhone, @Nullable String ip, Instant at) {
+    public long insert(long userId, String reason, @Nullable String contactPhone, @Nullable String ip, Instant at,
+            @Nullable Long filedByUserId) {
         var keys = new GeneratedKeyHolder();
         jdbc.sql("""
                 INSERT INTO two_factor_reset_requests (user_id, reason, contact_phone, requested_from_ip, created_at,
-                    updated_at)
-                VALUES (:user, :reason, :phone, :ip, :at, :at)""")
+                    updated_at, filed_by_user_id)
+                VALUES (:user, :reason, :phone, :ip, :at, :at, :filer)""")
                 .param("user", userId).param("reason", reason).param("phone", contactPhone).param("ip", ip)
+                .param("filer", filedByUserId)
                 .param("at", Timestamp.from(at))
                 .update(keys, "id");
         return keys.getKeyAs(Long.class);
@@ -132,7 +142,7 @@ public class TwoFactorResetRecords {
                 (Long) rs.getObject("approver_user_id"), rs.getString("approval_decision"),
                 rs.getString("approval_reason"), instant(rs.getTimestamp("decided_at")),
                 instant(rs.getTimestamp("escalated_at")), instant(rs.getTimestamp("closed_at")),
-                rs.getTimestamp("created_at").toInstant());
+                rs.getTimestamp("created_at").toInstant(), (Long) rs.getObject("filed_by_user_id"));
     }
 
     @Nullable

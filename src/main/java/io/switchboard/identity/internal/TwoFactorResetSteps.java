@@ -35,7 +35,8 @@ import org.springframework.transaction.annotation.Transactional;
  * step and its emails and activity entries commit or roll back together.
  * <p>
  * Rules: only members of {@value #VERIFIER_GROUP} verify; only members of {@value #APPROVER_GROUP} approve; the
- * approver is never the verifier; the requester (when staff) neither verifies nor approves their own reset.
+ * approver is never the verifier; the requester (when staff) neither verifies nor approves their own reset; the
+ * staff member who filed a request on the requester's behalf neither verifies nor approves it.
  */
 @Service
 public class TwoFactorResetSteps {
@@ -78,7 +79,7 @@ public class TwoFactorResetSteps {
 
     /**
      * Refuses unless {@code username} may verify the identity for this process's request: an active member of
-     * {@value #VERIFIER_GROUP} who is not the requester.
+     * {@value #VERIFIER_GROUP} who is neither the requester nor the staff member who filed the request.
      *
      * @throws AccessDeniedException when not
      */
@@ -93,12 +94,14 @@ public class TwoFactorResetSteps {
         if (staff.id() == request.userId()) {
             throw new AccessDeniedException("Nobody verifies their own 2FA reset request");
         }
+        requireNotFiler(request, staff, "verify the requester's identity");
         return staff;
     }
 
     /**
      * Refuses unless {@code username} may approve this process's request: an active member of
-     * {@value #APPROVER_GROUP} who is neither the requester nor the one who verified the identity.
+     * {@value #APPROVER_GROUP} who is not the requester, the staff member who filed the request, nor the one who
+     * verified the identity.
      *
      * @throws AccessDeniedException when not
      */
@@ -113,6 +116,7 @@ public class TwoFactorResetSteps {
         if (staff.id() == request.userId()) {
             throw new AccessDeniedException("Nobody approves their own 2FA reset request");
         }
+        requireNotFiler(request, staff, "approve the reset");
         if (request.verifierUserId() == null || !TwoFactorResetRecords.VERIFIED.equals(request.verificationOutcome())) {
             throw new AccessDeniedException("The requester's identity has not been verified");
         }
@@ -121,6 +125,14 @@ public class TwoFactorResetSteps {
                     + " verified this requester's identity and cannot also approve the reset");
         }
         return staff;
+    }
+
+    /** Whoever filed a request on the requester's behalf neither verifies nor approves it. */
+    private static void requireNotFiler(TwoFactorResetRecords.Row request, DirectoryUser staff, String what) {
+        if (request.filedByUserId() != null && request.filedByUserId() == staff.id()) {
+            throw new AccessDeniedException("Separation of duties: " + staff.username()
+                    + " filed this 2FA reset request on the requester's behalf and cannot also " + what);
+        }
     }
 
     // staff decisions

@@ -36,7 +36,7 @@ public class TwoFactorResetProcess {
 
     /** What the forms in Tasklist show about the request (read-only). */
     public record Facts(String requesterUsername, String requesterName, String requesterEmail, String reason,
-            String contactPhone, String requestedAt, String requestedFrom) {}
+            String contactPhone, String requestedAt, String requestedFrom, String filedBy) {}
 
     /**
      * Starts the process for request {@code requestId}.
@@ -53,6 +53,7 @@ public class TwoFactorResetProcess {
         variables.put("contactPhone", facts.contactPhone());
         variables.put("requestedAt", facts.requestedAt());
         variables.put("requestedFrom", facts.requestedFrom());
+        variables.put("filedBy", facts.filedBy());
         variables.put(ESCALATE_AFTER, settings.escalateAfterIso());
         variables.put(EXPIRE_AFTER, settings.expireAfterIso());
         // set by the task listeners from the staff decisions; false until then

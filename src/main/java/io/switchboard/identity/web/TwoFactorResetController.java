@@ -11,6 +11,7 @@ import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -41,6 +42,9 @@ class TwoFactorResetController {
     }
 
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    record OnBehalfRequestBody(@Size(max = TwoFactorResets.MAX_REASON) String reason, @Size(max = 40) String contactPhone) {}
+
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     record ResetRequestAccepted(long requestId, long userId, String status, Instant createdAt, String message) {}
 
     @Operation(summary = "Lost device and backup codes: ask for a 2FA reset at the sign-in challenge "
@@ -53,5 +57,19 @@ class TwoFactorResetController {
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(new ResetRequestAccepted(request.id(), request.userId(),
                 request.status().name(), request.createdAt(),
                 "Your request was received. Support will contact you to verify your identity."));
+    }
+
+    @Operation(summary = "Staff file a 2FA reset request on behalf of a caller who lost device and backup codes "
+            + "(same process: support verifies, an admin approves; the filer may do neither). Needs "
+            + "request_user_2fa_reset or admin. Body: reason, optional contact_phone. 400 for oneself; 409 when 2FA "
+            + "is off or a request is already open.")
+    @PostMapping("/2fa/reset-request/on-behalf/user/{user_id}")
+    @PreAuthorize("hasAuthority('" + TwoFactorResets.ON_BEHALF_PERMISSION + "') or hasAuthority('admin')")
+    ResponseEntity<ResetRequestAccepted> requestOnBehalf(@PathVariable("user_id") long id,
+            @Valid @RequestBody OnBehalfRequestBody body) {
+        TwoFactorResetRequest request = resets.requestOnBehalf(id, body.reason(), body.contactPhone());
+        return ResponseEntity.status(HttpStatus.ACCEPTED).body(new ResetRequestAccepted(request.id(), request.userId(),
+                request.status().name(), request.createdAt(),
+                "The request was filed. Support will contact the user to verify their identity; the user is emailed."));
     }
 }
