@@ -155,6 +155,7 @@ class ItemsController {
                 var created = items.create(form);
                 return "redirect:/console/inventory/" + created.inventoryId() + "?created";
             }
+            moduleErrors(form, null, errors);
         } catch (InvalidInputException e) {
             e.errors().forEach(err -> errors.putIfAbsent(err.field(), err.reason()));
         }
@@ -203,6 +204,7 @@ class ItemsController {
                 items.update(id, current -> form);
                 return "redirect:/console/inventory/" + id + "?updated";
             }
+            moduleErrors(form, id, errors);
         } catch (InvalidInputException e) {
             e.errors().forEach(err -> errors.putIfAbsent(err.field(), err.reason()));
         }
@@ -238,6 +240,15 @@ class ItemsController {
         }
         response.setStatus(HttpStatus.CONFLICT.value());
         return item(id, model);
+    }
+
+    /** Adds the module's own errors to those of the numbers that did not parse, so the form shows them all at once. */
+    private void moduleErrors(ItemForm form, @Nullable Long inventoryId, Map<String, String> errors) {
+        try {
+            items.check(form, inventoryId);
+        } catch (InvalidInputException e) {
+            e.errors().forEach(err -> errors.putIfAbsent(err.field(), err.reason()));
+        }
     }
 
     /** The form's fields as the item has them (the edit form's first values). */
