@@ -80,6 +80,11 @@ public enum InventoryState {
         return next;
     }
 
+    /** Whether an item in this state may be deleted: not while a run holds it (Reserved) or a customer has it (Assigned). */
+    public boolean deletable() {
+        return this != RESERVED && this != ASSIGNED;
+    }
+
     public boolean isPickable() {
         return PICKABLE.contains(this);
     }

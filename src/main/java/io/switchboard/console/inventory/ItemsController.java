@@ -130,18 +130,14 @@ class ItemsController {
         return item(id, model);
     }
 
+    /** A labelled template field of the item form: {@code itemtext<n>} shown under {@code label}. */
+    record Field(int n, String label) {
+    }
+
     @GetMapping("/new")
     @PreAuthorize("hasAuthority('create_inventory')")
     String newItem(@RequestParam(required = false) @Nullable Long template, Model model) {
-        List<TemplateView> enabled = templates.all().stream().filter(TemplateView::enabled).toList();
-        TemplateView chosen = enabled.stream().filter(t -> template != null && t.inventoryTemplateId() == template)
-                .findFirst().orElse(enabled.isEmpty() ? null : enabled.get(0));
-        model.addAttribute("templates", enabled);
-        model.addAttribute("chosen", chosen);
-        model.addAttribute("creatableStates", CREATABLE);
-        model.addAttribute("values", Map.of());
-        model.addAttribute("errors", Map.of());
-        return "console/inventory/new";
+        return newForm(template, Map.of(), Map.of(), model);
     }
 
     @PostMapping("/new")
@@ -152,32 +148,145 @@ class ItemsController {
         Long templateId = null;
         try {
             templateId = parseId("inventory_template_id", values.get("inventory_template_id"));
-            var texts = new ArrayList<String>();
-            for (int n = 1; n <= TemplateForm.FIELDS; n++) {
-                texts.add(values.get("itemtext" + n));
-            }
-            var form = new ItemForm(templateId, values.get("serial"),
-                    blank(values.get("item_state")) ? null : InventoryState.parse("item_state", values.get("item_state")),
-                    texts, values.get("item_location"), values.get("address_line_1"), null, values.get("city"), null,
-                    null, values.get("country"), decimal(values, "latitude", errors), decimal(values, "longitude", errors),
-                    values.get("management_url"), null, null, values.get("inventory_notes"));
+            InventoryState initial = blank(values.get("item_state")) ? null
+                    : InventoryState.parse("item_state", values.get("item_state"));
+            ItemForm form = form(templateId, initial, values, errors);
             if (errors.isEmpty()) {
                 var created = items.create(form);
                 return "redirect:/console/inventory/" + created.inventoryId() + "?created";
             }
+            moduleErrors(form, null, errors);
         } catch (InvalidInputException e) {
             e.errors().forEach(err -> errors.putIfAbsent(err.field(), err.reason()));
         }
-        Long chosenId = templateId;
+        response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
+        return newForm(templateId, values, errors, model);
+    }
+
+    private String newForm(@Nullable Long template, Map<String, String> values, Map<String, String> errors,
+            Model model) {
         List<TemplateView> enabled = templates.all().stream().filter(TemplateView::enabled).toList();
+        TemplateView chosen = enabled.stream().filter(t -> template != null && t.inventoryTemplateId() == template)
+                .findFirst().orElse(enabled.isEmpty() ? null : enabled.get(0));
         model.addAttribute("templates", enabled);
-        model.addAttribute("chosen", enabled.stream().filter(t -> chosenId != null && t.inventoryTemplateId() == chosenId)
-                .findFirst().orElse(enabled.isEmpty() ? null : enabled.get(0)));
+        model.addAttribute("chosen", chosen);
+        if (chosen != null) {
+            model.addAttribute("templateId", chosen.inventoryTemplateId());
+            model.addAttribute("fields", chosen.usedFields().stream().map(n -> new Field(n, chosen.label(n))).toList());
+        }
         model.addAttribute("creatableStates", CREATABLE);
         model.addAttribute("values", values);
         model.addAttribute("errors", errors);
-        response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
         return "console/inventory/new";
+    }
+
+    @GetMapping("/{id:\\d+}/edit")
+    @PreAuthorize("hasAuthority('update_inventory')")
+    String edit(@PathVariable long id, Model model) {
+        ItemView item = items.find(id).orElseThrow(() -> new NotFoundException("inventory", id));
+        return editForm(item, values(item), Map.of(), model);
+    }
+
+    /**
+     * Saves the fields through {@link InventoryItems#update} (its validation, its activity record). The template,
+     * state, customer and service stay as they are; blank costs clear them.
+     */
+    @PostMapping("/{id:\\d+}/edit")
+    @PreAuthorize("hasAuthority('update_inventory')")
+    String update(@PathVariable long id, @RequestParam MultiValueMap<String, String> params, Model model,
+            HttpServletResponse response) {
+        ItemView item = items.find(id).orElseThrow(() -> new NotFoundException("inventory", id));
+        Map<String, String> values = params.toSingleValueMap();
+        var errors = new LinkedHashMap<String, String>();
+        try {
+            ItemForm form = form(item.inventoryTemplateId(), item.itemState(), values, errors);
+            if (errors.isEmpty()) {
+                items.update(id, current -> form);
+                return "redirect:/console/inventory/" + id + "?updated";
+            }
+            moduleErrors(form, id, errors);
+        } catch (InvalidInputException e) {
+            e.errors().forEach(err -> errors.putIfAbsent(err.field(), err.reason()));
+        }
+        response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
+        return editForm(item, values, errors, model);
+    }
+
+    private String editForm(ItemView item, Map<String, String> values, Map<String, String> errors, Model model) {
+        var fields = new ArrayList<Field>();
+        for (int n = 1; n <= item.labels().size(); n++) {
+            String label = item.labels().get(n - 1);
+            if (label != null) {
+                fields.add(new Field(n, label));
+            }
+        }
+        model.addAttribute("item", item);
+        model.addAttribute("templateId", item.inventoryTemplateId());
+        model.addAttribute("fields", fields);
+        model.addAttribute("values", values);
+        model.addAttribute("errors", errors);
+        return "console/inventory/edit";
+    }
+
+    /** Deletes through {@link InventoryItems#delete}; its refusal (Reserved, Assigned) is shown on the item page. */
+    @PostMapping("/{id:\\d+}/delete")
+    @PreAuthorize("hasAuthority('delete_inventory')")
+    String delete(@PathVariable long id, Model model, HttpServletResponse response) {
+        try {
+            items.delete(id);
+            return "redirect:/console/inventory?deleted";
+        } catch (ConflictException e) {
+            model.addAttribute("deleteError", e.getMessage());
+        }
+        response.setStatus(HttpStatus.CONFLICT.value());
+        return item(id, model);
+    }
+
+    /** Adds the module's own errors to those of the numbers that did not parse, so the form shows them all at once. */
+    private void moduleErrors(ItemForm form, @Nullable Long inventoryId, Map<String, String> errors) {
+        try {
+            items.check(form, inventoryId);
+        } catch (InvalidInputException e) {
+            e.errors().forEach(err -> errors.putIfAbsent(err.field(), err.reason()));
+        }
+    }
+
+    /** The form's fields as the item has them (the edit form's first values). */
+    private static Map<String, String> values(ItemView item) {
+        var values = new LinkedHashMap<String, String>();
+        values.put("serial", item.serial());
+        for (int n = 1; n <= item.texts().size(); n++) {
+            values.put("itemtext" + n, item.texts().get(n - 1));
+        }
+        values.put("item_location", item.itemLocation());
+        values.put("address_line_1", item.addressLine1());
+        values.put("address_line_2", item.addressLine2());
+        values.put("city", item.city());
+        values.put("state", item.state());
+        values.put("zip_code", item.zipCode());
+        values.put("country", item.country());
+        values.put("latitude", item.latitude() == null ? null : item.latitude().toString());
+        values.put("longitude", item.longitude() == null ? null : item.longitude().toString());
+        values.put("management_url", item.managementUrl());
+        values.put("wholesale_cost", item.wholesaleCost() == null ? null : item.wholesaleCost().toPlainString());
+        values.put("retail_cost", item.retailCost() == null ? null : item.retailCost().toPlainString());
+        values.put("inventory_notes", item.inventoryNotes());
+        return values;
+    }
+
+    /** The posted fields as an {@link ItemForm}; numbers that do not parse go to {@code errors}. */
+    private static ItemForm form(long templateId, @Nullable InventoryState state, Map<String, String> values,
+            Map<String, String> errors) {
+        var texts = new ArrayList<String>();
+        for (int n = 1; n <= TemplateForm.FIELDS; n++) {
+            texts.add(values.get("itemtext" + n));
+        }
+        return new ItemForm(templateId, values.get("serial"), state, texts, values.get("item_location"),
+                values.get("address_line_1"), values.get("address_line_2"), values.get("city"), values.get("state"),
+                values.get("zip_code"), values.get("country"), decimal(values, "latitude", errors),
+                decimal(values, "longitude", errors), values.get("management_url"),
+                amount(values, "wholesale_cost", errors), amount(values, "retail_cost", errors),
+                values.get("inventory_notes"));
     }
 
     @GetMapping("/map")
@@ -253,6 +362,20 @@ class ItemsController {
             return Double.parseDouble(text.trim().replace(',', '.'));
         } catch (NumberFormatException e) {
             errors.put(field, "must be a number");
+            return null;
+        }
+    }
+
+    @Nullable
+    private static BigDecimal amount(Map<String, String> values, String field, Map<String, String> errors) {
+        String text = values.get(field);
+        if (blank(text)) {
+            return null;
+        }
+        try {
+            return new BigDecimal(text.trim().replace(',', '.'));
+        } catch (NumberFormatException e) {
+            errors.put(field, "must be an amount");
             return null;
         }
     }

@@ -354,7 +354,7 @@ class JdbcInventoryItems implements InventoryItems {
     public void delete(long inventoryId) {
         access.write(InventoryAccess.DELETE);
         ItemView before = lock(inventoryId);
-        if (before.itemState() == InventoryState.ASSIGNED || before.itemState() == InventoryState.RESERVED) {
+        if (!before.itemState().deletable()) {
             throw new ConflictException("item_state", "an item that is " + before.itemState().label()
                     + " cannot be deleted; release or retire it first");
         }
