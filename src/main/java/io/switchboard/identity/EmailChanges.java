@@ -87,16 +87,26 @@ public class EmailChanges {
             throw InvalidInputException.of("new_email", "is already your e-mail address");
         }
         requireFree(email, userId);
-        Instant now = Instant.now();
-        String token = tokens.issueEmailChange(userId, email, now, now.plus(settings.emailVerification().tokenTtl()));
-        String name = user.displayName();
-        notifications.enqueue(new EmailRequest(EmailTemplate.EMAIL_VERIFICATION, email, name,
-                Map.of("user_name", name, "verification_url", links.verifyEmail(token), "verification_code", token),
-                "email-verification:" + userId + ":" + now.toEpochMilli(), user.getCustomerId()));
-        activity.record(ActivityRecord.of("user", userId, user.getCustomerId(), "EMAIL_CHANGE_REQUESTED",
-                user.getUsername() + " asked to change their e-mail to " + email + " (waiting for verification)"));
+        sendVerification(user, email, Instant.now(),
+                user.getUsername() + " asked to change their e-mail to " + email + " (waiting for verification)");
         log.info("User {} asked to change their e-mail; verification link queued", userId);
         return new Pending(email);
+    }
+
+    /**
+     * Issues the link that confirms {@code newEmail} for {@code user} (superseding an earlier one) and sends it to
+     * that address; the old address stays in use until it is followed. Used by the user's own request and by an
+     * admin's change in the user administration; {@code summary} says who asked, for the activity log.
+     */
+    void sendVerification(UserAccount user, String newEmail, Instant now, String summary) {
+        String token = tokens.issueEmailChange(user.getId(), newEmail, now,
+                now.plus(settings.emailVerification().tokenTtl()));
+        String name = user.displayName();
+        notifications.enqueue(new EmailRequest(EmailTemplate.EMAIL_VERIFICATION, newEmail, name,
+                Map.of("user_name", name, "verification_url", links.verifyEmail(token), "verification_code", token),
+                "email-verification:" + user.getId() + ":" + now.toEpochMilli(), user.getCustomerId()));
+        activity.record(ActivityRecord.of("user", user.getId(), user.getCustomerId(), "EMAIL_CHANGE_REQUESTED",
+                summary));
     }
 
     /**

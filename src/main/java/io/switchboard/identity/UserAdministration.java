@@ -58,6 +58,7 @@ public class UserAdministration {
     private final AdminGuard adminGuard;
     private final ActivityLog activity;
     private final AccountSecurity security;
+    private final EmailChanges emailChanges;
 
     /** What passwords, lockout and e-mail verification need here, in one parameter. */
     @org.springframework.stereotype.Component
@@ -82,7 +83,7 @@ public class UserAdministration {
 
     UserAdministration(UserAccounts users, RoleResolver roleResolver, SignInStates states, ContactLinks contacts,
             PasswordEncoder passwords, SignInRevocation revocation, AccessGuard access, AdminGuard adminGuard,
-            ActivityLog activity, AccountSecurity security) {
+            ActivityLog activity, AccountSecurity security, EmailChanges emailChanges) {
         this.users = users;
         this.roleResolver = roleResolver;
         this.states = states;
@@ -93,6 +94,7 @@ public class UserAdministration {
         this.adminGuard = adminGuard;
         this.activity = activity;
         this.security = security;
+        this.emailChanges = emailChanges;
     }
 
     /** Users that are not deleted; {@code query.search} matches username, e-mail and names. */
@@ -242,23 +244,11 @@ public class UserAdministration {
         activity.record(ActivityRecord.of("user", user.getId(), user.getCustomerId(), action,
                 summary(action, user)).withChanges(before, UserViews.auditFields(user)));
         if (pendingEmail != null) {
-            requestEmailVerification(user, pendingEmail, now);
+            emailChanges.sendVerification(user, pendingEmail, now, access.current().username()
+                    + " asked to change the e-mail of " + user.getUsername() + " to " + pendingEmail
+                    + " (waiting for verification)");
         }
         return profile(user);
-    }
-
-    /** Sends the link that confirms {@code newEmail} for {@code user} to that address (A-AUTH-19, I-32). */
-    private void requestEmailVerification(UserAccount user, String newEmail, Instant now) {
-        String token = security.tokens.issueEmailChange(user.getId(), newEmail, now,
-                now.plus(security.settings.emailVerification().tokenTtl()));
-        String name = user.displayName();
-        security.notifications.enqueue(new EmailRequest(EmailTemplate.EMAIL_VERIFICATION, newEmail, name,
-                Map.of("user_name", name, "verification_url", security.links.verifyEmail(token),
-                        "verification_code", token),
-                "email-verification:" + user.getId() + ":" + now.toEpochMilli(), user.getCustomerId()));
-        activity.record(ActivityRecord.of("user", user.getId(), user.getCustomerId(), "EMAIL_CHANGE_REQUESTED",
-                access.current().username() + " asked to change the e-mail of " + user.getUsername() + " to "
-                        + newEmail + " (waiting for verification)"));
     }
 
     /** Soft delete (C-USR-11): sign-in blocked, every session and token dies, the record stays. */
