@@ -50,7 +50,8 @@ class IpAllowList {
      * to act on, so whatever an entry's patterns say, these stay out of it (they answer 401 without credentials).
      */
     static final org.springframework.security.web.util.matcher.RequestMatcher ACCOUNT_PATHS =
-            SecurityConfiguration.paths("/auth/**", "/2fa/**", "/crm/auth/**");
+            SecurityConfiguration.paths(IpAllowListEntry.ACCOUNT_PREFIXES.stream().map(prefix -> prefix + "/**")
+                    .toArray(String[]::new));
 
     boolean isEmpty() {
         return rules.isEmpty();
